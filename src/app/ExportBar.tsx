@@ -1,0 +1,88 @@
+/** Share and export for one figure: copy link, PNG (2×), SVG, and the view's numbers as JSON. */
+import { useState, type RefObject } from 'react';
+import { downloadBlob, svgToPng } from '../plots/export';
+import type { FigureHandle } from '../plots/ComplexPlane';
+import { useAtlas } from '../state/store';
+import { permalinkFor } from './hostMessages';
+
+export interface ExportBarProps {
+  name: string;
+  figure: RefObject<FigureHandle | null>;
+  json: () => string;
+  compact: boolean;
+}
+
+export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
+  const notify = useAtlas((s) => s.notify);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const guard = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      notify('error', `${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const svg = () => {
+    const handle = figure.current;
+    if (!handle) throw new Error('the figure is not drawn yet');
+    return handle.toSvg();
+  };
+
+  const copyLink = () =>
+    guard('Copying the link', async () => {
+      const link = permalinkFor({ ...useAtlas.getState().params, embed: false });
+      setCopied(link);
+      // Clipboard access can be refused (no focus, no permission): the link stays visible.
+      await navigator.clipboard?.writeText(link).catch(() => undefined);
+    });
+
+  return (
+    <div className={compact ? 'export-bar compact' : 'export-bar'} role="group" aria-label="share and export">
+      <button type="button" data-testid="copy-link" onClick={copyLink}>
+        Copy link
+      </button>
+      <button
+        type="button"
+        data-testid="export-png"
+        onClick={() =>
+          guard('PNG export', async () => downloadBlob(await svgToPng(svg(), 2), `${name}.png`))
+        }
+      >
+        PNG
+      </button>
+      <button
+        type="button"
+        data-testid="export-svg"
+        onClick={() =>
+          guard('SVG export', async () =>
+            downloadBlob(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`),
+          )
+        }
+      >
+        SVG
+      </button>
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() =>
+          guard('JSON export', async () =>
+            downloadBlob(new Blob([json()], { type: 'application/json' }), `${name}.json`),
+          )
+        }
+      >
+        JSON
+      </button>
+      {copied && (
+        <input
+          className="copied-link"
+          readOnly
+          aria-label="permalink"
+          data-testid="permalink"
+          value={copied}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useAtlas } from '../state/store';
+
+/** Every notice the page has for the reader; each can be dismissed, none blocks the view. */
+export function NoticeBar() {
+  const notices = useAtlas((s) => s.notices);
+  const dismiss = useAtlas((s) => s.dismiss);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice ${n.level}`} data-testid="notice" data-level={n.level}>
+          <span>{n.text}</span>
+          <button type="button" aria-label="dismiss notice" onClick={() => dismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

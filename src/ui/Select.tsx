@@ -1,0 +1,33 @@
+import { useId } from 'react';
+
+export interface SelectProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  testId?: string;
+}
+
+export function Select<T extends string>({ label, value, options, onChange, testId }: SelectProps<T>) {
+  const id = useId();
+  return (
+    <div className="select">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => {
+          const next = options.find((o) => o.value === e.currentTarget.value);
+          if (next) onChange(next.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

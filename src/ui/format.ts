@@ -1,0 +1,11 @@
+import { format } from 'd3-format';
+
+const sig6 = format('.6~g');
+
+/** Readouts and fields show six significant digits; data-value keeps full precision. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return '—';
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return '−∞';
+  return sig6(v).replace('-', '−');
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+// Nothing leaves the page: the built site may only load from its own origin. (Dev mode is
+// left alone because its hot-reload preamble is an inline script.)
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+  "script-src 'self'; worker-src 'self' blob:; connect-src 'self'";
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// base './' makes every asset URL relative, so the built site works from any sub-path
+// of any static file server (e.g. a code host's project page).
+export default defineConfig({
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        bench: resolve(import.meta.dirname, 'bench/index.html'),
+      },
+    },
+  },
+  worker: { format: 'es' },
+  server: { port: 5173 },
+  preview: { port: 4173 },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
