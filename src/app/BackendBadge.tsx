@@ -9,7 +9,11 @@ export function BackendBadge() {
       className={gpu ? 'badge backend gpu' : 'badge backend cpu'}
       data-testid="backend-badge"
       data-backend={backend.kind}
-      title={gpu ? `WebGPU: ${backend.adapter}` : `No WebGPU here (${backend.reason}); computing on the CPU`}
+      title={
+        gpu
+          ? `WebGPU: ${backend.adapter}`
+          : `No WebGPU here (${backend.reason}); computing on the CPU`
+      }
     >
       {gpu ? 'GPU' : 'CPU'}
     </span>

@@ -38,7 +38,11 @@ export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
     });
 
   return (
-    <div className={compact ? 'export-bar compact' : 'export-bar'} role="group" aria-label="share and export">
+    <div
+      className={compact ? 'export-bar compact' : 'export-bar'}
+      role="group"
+      aria-label="share and export"
+    >
       <button type="button" data-testid="copy-link" onClick={copyLink}>
         Copy link
       </button>

@@ -56,7 +56,10 @@ function handle(data: unknown): void {
   if (msg.type !== TAG) return;
   const store = useAtlas.getState();
   if (msg.version !== HOST_API_VERSION) {
-    store.notify('warning', `A host page sent API version ${String(msg.version)}; this page speaks ${HOST_API_VERSION}.`);
+    store.notify(
+      'warning',
+      `A host page sent API version ${String(msg.version)}; this page speaks ${HOST_API_VERSION}.`,
+    );
     return;
   }
   if (msg.action === 'reset') {
@@ -74,7 +77,10 @@ function handle(data: unknown): void {
 export function startHostMessages(): void {
   window.addEventListener('message', (e: MessageEvent) => handle(e.data));
   const observer = new ResizeObserver(() =>
-    postToHost('resize', { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }),
+    postToHost('resize', {
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }),
   );
   observer.observe(document.documentElement);
 }

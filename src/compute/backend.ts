@@ -19,7 +19,10 @@ let gpuBroken: string | null = null;
 
 onDeviceLost((reason) => {
   const store = useAtlas.getState();
-  store.notify('warning', `The GPU device was lost (${reason}). Re-acquiring it; the CPU path covers meanwhile.`);
+  store.notify(
+    'warning',
+    `The GPU device was lost (${reason}). Re-acquiring it; the CPU path covers meanwhile.`,
+  );
   store.setBackend({ kind: 'pending' });
 });
 
@@ -34,12 +37,16 @@ export async function computePlane(
     if (gpu.kind === 'gpu') {
       try {
         const field = await planeFieldGpu(gpu.ctx.device, grid, z, a);
-        if (store.backend.kind !== 'gpu') store.setBackend({ kind: 'gpu', adapter: gpu.ctx.adapterName });
+        if (store.backend.kind !== 'gpu')
+          store.setBackend({ kind: 'gpu', adapter: gpu.ctx.adapterName });
         return { grid, field, backend: 'gpu' };
       } catch (err) {
         if (err instanceof ShaderCompileError) {
           gpuBroken = err.message;
-          store.notify('error', `A GPU kernel failed to compile; using the CPU path. ${err.message}`);
+          store.notify(
+            'error',
+            `A GPU kernel failed to compile; using the CPU path. ${err.message}`,
+          );
         }
         // Otherwise the device was lost mid-run: this frame goes to the CPU, the next asks again.
       }

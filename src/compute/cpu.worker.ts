@@ -14,10 +14,9 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
       scope.postMessage({ id: req.id, ok: true, kind: 'analyze', result } satisfies WorkerResponse);
     } else {
       const field = planeField(req.grid, req.z, req.a);
-      scope.postMessage(
-        { id: req.id, ok: true, kind: 'plane', field } satisfies WorkerResponse,
-        [field.buffer],
-      );
+      scope.postMessage({ id: req.id, ok: true, kind: 'plane', field } satisfies WorkerResponse, [
+        field.buffer,
+      ]);
     }
   } catch (err) {
     scope.postMessage({ id: req.id, ok: false, error: String(err) } satisfies WorkerResponse);

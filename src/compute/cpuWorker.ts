@@ -31,7 +31,11 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
 
 function call(req: Request): Promise<WorkerResponse> {
   const w = getWorker();
@@ -56,7 +60,11 @@ export async function analyzeOnWorker(z: number[], a: number[]): Promise<LineAna
   return res.result;
 }
 
-export async function planeOnWorker(grid: PlaneGrid, z: number[], a: number[]): Promise<Float32Array> {
+export async function planeOnWorker(
+  grid: PlaneGrid,
+  z: number[],
+  a: number[],
+): Promise<Float32Array> {
   const res = await call({ kind: 'plane', grid, z, a });
   if (!res.ok) throw new Error(res.error);
   if (res.kind !== 'plane') throw new Error('CPU worker answered the wrong request');

@@ -9,9 +9,7 @@ export interface GpuContext {
   hasTimestamps: boolean;
 }
 
-export type GpuAvailability =
-  | { kind: 'gpu'; ctx: GpuContext }
-  | { kind: 'none'; reason: string };
+export type GpuAvailability = { kind: 'gpu'; ctx: GpuContext } | { kind: 'none'; reason: string };
 
 type LossListener = (reason: string) => void;
 const lossListeners = new Set<LossListener>();

@@ -86,16 +86,26 @@ export function ComplexPlane(props: ComplexPlaneProps) {
   );
 
   const x = useMemo(
-    () => scaleLinear().domain([grid?.reMin ?? -1, grid?.reMax ?? 1]).range([0, side]),
+    () =>
+      scaleLinear()
+        .domain([grid?.reMin ?? -1, grid?.reMax ?? 1])
+        .range([0, side]),
     [grid, side],
   );
   const y = useMemo(
-    () => scaleLinear().domain([grid?.imMin ?? -1, grid?.imMax ?? 1]).range([side, 0]),
+    () =>
+      scaleLinear()
+        .domain([grid?.imMin ?? -1, grid?.imMax ?? 1])
+        .range([side, 0]),
     [grid, side],
   );
   const px = x(1) - x(0);
   const inView = (t: Complex) =>
-    grid !== null && t.re >= grid.reMin && t.re <= grid.reMax && t.im >= grid.imMin && t.im <= grid.imMax;
+    grid !== null &&
+    t.re >= grid.reMin &&
+    t.re <= grid.reMax &&
+    t.im >= grid.imMin &&
+    t.im <= grid.imMax;
   const halo = 'rgba(0,0,0,0.55)';
   const stepColor = overlay.safe ? '#3ddc84' : '#ff5a5f';
 
@@ -145,7 +155,13 @@ export function ComplexPlane(props: ComplexPlaneProps) {
             )}
             {Number.isFinite(overlay.rhoStar) && (
               <g fill="none">
-                <circle cx={x(0)} cy={y(0)} r={overlay.rhoStar * px} stroke={halo} strokeWidth={4} />
+                <circle
+                  cx={x(0)}
+                  cy={y(0)}
+                  r={overlay.rhoStar * px}
+                  stroke={halo}
+                  strokeWidth={4}
+                />
                 <circle
                   data-testid="circle-rho-star"
                   cx={x(0)}
@@ -273,11 +289,7 @@ function ColorBar(props: {
           </text>
         </g>
       ))}
-      <text
-        transform={`translate(62,${height / 2}) rotate(90)`}
-        textAnchor="middle"
-        fill={color}
-      >
+      <text transform={`translate(62,${height / 2}) rotate(90)`} textAnchor="middle" fill={color}>
         {modulus ? 'log|F| − max term' : mode === 'domain' ? 'arg F (dark: |F| small)' : 'arg F'}
       </text>
     </g>
@@ -287,9 +299,21 @@ function ColorBar(props: {
 function Legend(props: { x: number; y: number; color: string; stepColor: string }) {
   const { x, y, color, stepColor } = props;
   const items: { key: string; label: string; mark: React.ReactNode }[] = [
-    { key: 'zero', label: 'zero of F (ghost)', mark: <circle r={5} fill="white" stroke="black" strokeWidth={2} /> },
-    { key: 'rhoa', label: 'ρ_a = π/Δ_a', mark: <line x1={-10} x2={10} stroke={color} strokeWidth={2} strokeDasharray="5 3" /> },
-    { key: 'rhostar', label: 'ρ* (nearest zero)', mark: <line x1={-10} x2={10} stroke="#ffd166" strokeWidth={2.5} /> },
+    {
+      key: 'zero',
+      label: 'zero of F (ghost)',
+      mark: <circle r={5} fill="white" stroke="black" strokeWidth={2} />,
+    },
+    {
+      key: 'rhoa',
+      label: 'ρ_a = π/Δ_a',
+      mark: <line x1={-10} x2={10} stroke={color} strokeWidth={2} strokeDasharray="5 3" />,
+    },
+    {
+      key: 'rhostar',
+      label: 'ρ* (nearest zero)',
+      mark: <line x1={-10} x2={10} stroke="#ffd166" strokeWidth={2.5} />,
+    },
     { key: 'tau', label: 'step τ', mark: <path d="M0,-7l6,7l-6,7l-6,-7z" fill={stepColor} /> },
   ];
   return (

@@ -12,7 +12,11 @@ export interface RasterLayer {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function figureSvg(svg: SVGSVGElement, rasters: readonly RasterLayer[], background: string): string {
+export function figureSvg(
+  svg: SVGSVGElement,
+  rasters: readonly RasterLayer[],
+  background: string,
+): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const width = svg.viewBox.baseVal.width || svg.clientWidth;
   const height = svg.viewBox.baseVal.height || svg.clientHeight;
@@ -52,7 +56,10 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
     if (!ctx) throw new Error('no 2D canvas for PNG export');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

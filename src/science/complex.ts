@@ -23,3 +23,5 @@ export const cdiv = (x: Complex, y: Complex): Complex => {
   const d = y.re * y.re + y.im * y.im;
   return { re: (x.re * y.re + x.im * y.im) / d, im: (x.im * y.re - x.re * y.im) / d };
 };
+
+export const cconj = (c: Complex): Complex => ({ re: c.re, im: -c.im });

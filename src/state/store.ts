@@ -15,9 +15,7 @@ export interface Notice {
 }
 
 export type Backend =
-  | { kind: 'pending' }
-  | { kind: 'gpu'; adapter: string }
-  | { kind: 'cpu'; reason: string };
+  { kind: 'pending' } | { kind: 'gpu'; adapter: string } | { kind: 'cpu'; reason: string };
 
 export interface AtlasState {
   params: AppParams;
@@ -39,7 +37,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
   notices: [],
   backend: { kind: 'pending' },
   setParams: (params) => set({ params }),
-  setGhosts: (patch) => set((s) => ({ params: { ...s.params, ghosts: { ...s.params.ghosts, ...patch } } })),
+  setGhosts: (patch) =>
+    set((s) => ({ params: { ...s.params, ghosts: { ...s.params.ghosts, ...patch } } })),
   setTheme: (theme) => set((s) => ({ params: { ...s.params, theme } })),
   notify: (level, text) =>
     set((s) =>

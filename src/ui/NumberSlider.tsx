@@ -2,7 +2,7 @@
  * A labelled slider with a numeric field beside it. The slider may be logarithmic; the field
  * always shows and accepts the real value, and rejects what is not a finite number in range.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatNumber } from './format';
 
 export interface NumberSliderProps {
@@ -21,19 +21,30 @@ export interface NumberSliderProps {
 const LOG_STEPS = 1000;
 
 export function NumberSlider(props: NumberSliderProps) {
-  const { label, value, min, max, step = 0.01, log = false, onChange, testId, compact = false } =
-    props;
+  const {
+    label,
+    value,
+    min,
+    max,
+    step = 0.01,
+    log = false,
+    onChange,
+    testId,
+    compact = false,
+  } = props;
   const id = useId();
   const [text, setText] = useState(formatNumber(value));
   const [invalid, setInvalid] = useState(false);
 
-  useEffect(() => {
+  // A new value from outside (slider, link, host page) replaces whatever was being typed.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
     setText(formatNumber(value));
     setInvalid(false);
-  }, [value]);
+  }
 
-  const toSlider = (v: number) =>
-    log ? (LOG_STEPS * Math.log(v / min)) / Math.log(max / min) : v;
+  const toSlider = (v: number) => (log ? (LOG_STEPS * Math.log(v / min)) / Math.log(max / min) : v);
   const fromSlider = (s: number) => (log ? min * Math.pow(max / min, s / LOG_STEPS) : s);
 
   const commit = (raw: string) => {

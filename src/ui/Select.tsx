@@ -8,7 +8,13 @@ export interface SelectProps<T extends string> {
   testId?: string;
 }
 
-export function Select<T extends string>({ label, value, options, onChange, testId }: SelectProps<T>) {
+export function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: SelectProps<T>) {
   const id = useId();
   return (
     <div className="select">

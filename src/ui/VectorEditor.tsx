@@ -96,12 +96,7 @@ export function VectorEditor(props: VectorEditorProps) {
           ))}
         </tbody>
       </table>
-      <button
-        type="button"
-        disabled={rows >= maxRows}
-        data-testid="add-row"
-        onClick={onAddRow}
-      >
+      <button type="button" disabled={rows >= maxRows} data-testid="add-row" onClick={onAddRow}>
         + add class
       </button>
     </div>

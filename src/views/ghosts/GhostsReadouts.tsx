@@ -18,17 +18,46 @@ export function GhostsReadoutList(props: {
   return (
     <div className={compact ? 'readouts compact' : 'readouts'}>
       <dl>
-        <Readout testId="delta-a" label={<>Δ<sub>a</sub></>} value={v['delta-a']} hint="max a − min a" />
-        <Readout testId="rho-a" label={<>ρ<sub>a</sub> = π/Δ<sub>a</sub></>} value={v['rho-a']} />
+        <Readout
+          testId="delta-a"
+          label={
+            <>
+              Δ<sub>a</sub>
+            </>
+          }
+          value={v['delta-a']}
+          hint="max a − min a"
+        />
+        <Readout
+          testId="rho-a"
+          label={
+            <>
+              ρ<sub>a</sub> = π/Δ<sub>a</sub>
+            </>
+          }
+          value={v['rho-a']}
+        />
         <Readout
           testId="rho-star"
           label="ρ* (nearest zero)"
           value={v['rho-star']}
-          hint={certified === false ? 'not certified by the argument principle' : 'certified by the argument principle'}
+          hint={
+            certified === false
+              ? 'not certified by the argument principle'
+              : 'certified by the argument principle'
+          }
         />
         <Readout testId="zero-re" label="zero: Re t" value={v['zero-re']} />
         <Readout testId="zero-im" label="zero: Im t" value={v['zero-im']} />
-        <Readout testId="r-ratio" label={<>r = τ/ρ<sub>a</sub></>} value={v['r-ratio']} />
+        <Readout
+          testId="r-ratio"
+          label={
+            <>
+              r = τ/ρ<sub>a</sub>
+            </>
+          }
+          value={v['r-ratio']}
+        />
       </dl>
       <p className="badge-row">
         <span className={`badge ${b.state}`} data-testid="r-badge" data-state={b.state}>

@@ -96,13 +96,15 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
       {!embed && <GhostsControls params={g} rhoA={rA} />}
       {figure}
       <aside className="readouts-panel">
-        <GhostsReadoutList readouts={readouts} certified={analysis?.certified ?? null} compact={embed} />
+        <GhostsReadoutList
+          readouts={readouts}
+          certified={analysis?.certified ?? null}
+          compact={embed}
+        />
         <ExportBar
           name="ghosts-plane"
           figure={figureRef}
-          json={() =>
-            ghostsJson(g, readouts, result, location.href, backendLabel)
-          }
+          json={() => ghostsJson(g, readouts, result, location.href, backendLabel)}
           compact={embed}
         />
         {!embed && (
@@ -110,8 +112,8 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
             Along a step t·v the logits move as z + t·a. The loss is analytic until t meets a
             complex zero of F — a <em>ghost</em>. Its distance ρ* caps the Taylor radius of the
             loss; ρ<sub>a</sub> = π/Δ<sub>a</sub> is a lower bound that needs only the spread Δ
-            <sub>a</sub> of a. Steps with r = τ/ρ<sub>a</sub> &lt; 1 stay inside it (Sao 2026,
-            Thm 4.6, Eq. 12 and 17).
+            <sub>a</sub> of a. Steps with r = τ/ρ<sub>a</sub> &lt; 1 stay inside it (Sao 2026, Thm
+            4.6, Eq. 12 and 17).
           </p>
         )}
       </aside>

@@ -1,0 +1,351 @@
+/**
+ * The kernel bench page: runs the WGSL kernels and their science/ CPU oracles side by side on
+ * seeded inputs, for `npm run bench` (timings) and the browser tests (agreement, smoke).
+ * Everything is exposed on `window.atlasBench`; the page shows the last results in a table.
+ */
+import { acquireGpu } from '../src/gpu/device';
+import {
+  bindGroup,
+  computePipeline,
+  outputBuffer,
+  readBack,
+  storageBuffer,
+} from '../src/gpu/runner';
+import { planeFieldGpu } from '../src/kernels/plane';
+import { planeField, type PlaneGrid } from '../src/science/ghosts';
+
+export interface SmokeResult {
+  /** Adapter description, or null when the browser offers no WebGPU adapter. */
+  adapter: string | null;
+  /** A tiny compute shader's readback matched its expected values exactly. */
+  readbackOk: boolean;
+  error?: string;
+}
+
+/** One pixel of a GPU/CPU comparison: where it is and what each side computed. */
+export interface PixelReport {
+  i: number;
+  j: number;
+  re: number;
+  im: number;
+  /** [log|F e^{-s}|, arg F] from the kernel. */
+  gpu: [number, number];
+  /** [log|F e^{-s}|, arg F] from the CPU oracle. */
+  cpu: [number, number];
+  diff: number;
+}
+
+export interface PlaneAgreement {
+  seed: number;
+  k: number;
+  size: number;
+  adapter: string;
+  /** Largest |log-modulus difference| over the checked pixels. */
+  maxAbsLogDiff: number;
+  /** Largest wrapped phase difference (radians, in [0, π]) over the checked pixels. */
+  maxPhaseDiff: number;
+  /** Pixels compared: those where the CPU log-modulus exceeds LOG_CHECK_FLOOR. */
+  checked: number;
+  /** Pixels near a zero of F, where f32 cancellation dominates; not compared. */
+  skipped: number;
+  /** Kernel outputs that are NaN or ±Inf, anywhere in the image (should be 0). */
+  nonFinite: number;
+  total: number;
+  worst: { log: PixelReport | null; phase: PixelReport | null };
+}
+
+export interface BenchPlaneOptions {
+  size: number;
+  k: number;
+  reps: number;
+}
+
+export interface BenchPlaneResult {
+  /** Per rep: kernel dispatch + readback to a Float32Array, after one warm-up run. */
+  gpuMs: number[];
+  /** Per rep: planeField on the main thread, into a reused output array, after a warm-up. */
+  cpuMs: number[];
+  adapter: string;
+  size: number;
+  k: number;
+}
+
+export interface AtlasBench {
+  smoke(): Promise<SmokeResult>;
+  planeAgreement(seed: number, k: number, size: number): Promise<PlaneAgreement>;
+  benchPlane(opts: BenchPlaneOptions): Promise<BenchPlaneResult>;
+}
+
+declare global {
+  interface Window {
+    atlasBench: AtlasBench;
+  }
+}
+
+/** Below this CPU log-modulus a pixel sits so close to a zero of F that f32 cancellation rules. */
+const LOG_CHECK_FLOOR = -6;
+/** The plane window used by the agreement check and the bench: ±4 around the origin. */
+const HALF_SPAN = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Seeded inputs
+
+/** mulberry32: a tiny, good-enough 32-bit PRNG; the same seed gives the same stream everywhere. */
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PlaneWorkload {
+  grid: PlaneGrid;
+  z: number[];
+  a: number[];
+}
+
+/**
+ * z ∈ [−8, 8]^K, a ∈ [−5, 5]^K, rounded to f32 so that the kernel and the oracle see exactly
+ * the same inputs and any difference is the kernel's own arithmetic.
+ */
+function planeWorkload(seed: number, k: number, size: number): PlaneWorkload {
+  const rand = mulberry32(seed);
+  const z = Array.from({ length: k }, () => Math.fround(-8 + 16 * rand()));
+  const a = Array.from({ length: k }, () => Math.fround(-5 + 10 * rand()));
+  const grid: PlaneGrid = {
+    width: size,
+    height: size,
+    reMin: -HALF_SPAN,
+    reMax: HALF_SPAN,
+    imMin: -HALF_SPAN,
+    imMax: HALF_SPAN,
+  };
+  return { grid, z, a };
+}
+
+// ---------------------------------------------------------------------------------------------
+// GPU access
+
+async function requireGpu(): Promise<{ device: GPUDevice; adapter: string }> {
+  const gpu = await acquireGpu();
+  if (gpu.kind !== 'gpu') throw new Error(`no WebGPU device: ${gpu.reason}`);
+  return { device: gpu.ctx.device, adapter: gpu.ctx.adapterName };
+}
+
+const DOUBLE_WGSL = /* wgsl */ `
+@group(0) @binding(0) var<storage, read> input: array<f32>;
+@group(0) @binding(1) var<storage, read_write> output: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let i = gid.x;
+  if (i < arrayLength(&input)) {
+    output[i] = 2.0 * input[i];
+  }
+}
+`;
+
+async function smoke(): Promise<SmokeResult> {
+  const gpu = await acquireGpu();
+  if (gpu.kind !== 'gpu') return { adapter: null, readbackOk: false, error: gpu.reason };
+  const { device, adapterName } = gpu.ctx;
+  try {
+    const n = 64;
+    // Values whose doubles are exact in f32, so the check can be exact too.
+    const input = new Float32Array(n);
+    for (let i = 0; i < n; i++) input[i] = (i - 31.75) * 1.5;
+    const pipeline = await computePipeline(device, DOUBLE_WGSL);
+    const src = storageBuffer(device, input);
+    const dst = outputBuffer(device, input.byteLength);
+    const encoder = device.createCommandEncoder({ label: 'smoke' });
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup(device, pipeline, { 0: src, 1: dst }));
+    pass.dispatchWorkgroups(1);
+    pass.end();
+    const out = new Float32Array(await readBack(device, encoder, dst, input.byteLength));
+    src.destroy();
+    dst.destroy();
+    const bad = input.findIndex((x, i) => out[i] !== 2 * x);
+    if (bad >= 0) {
+      return {
+        adapter: adapterName,
+        readbackOk: false,
+        error: `element ${bad}: got ${String(out[bad])}, expected ${String(2 * (input[bad] ?? NaN))}`,
+      };
+    }
+    return { adapter: adapterName, readbackOk: true };
+  } catch (err) {
+    return { adapter: adapterName, readbackOk: false, error: String(err) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plane kernel vs planeField
+
+/** |x − y| for angles, wrapped into [0, π]: arg F = π and −π are the same phase. */
+function phaseDiff(x: number, y: number): number {
+  let d = (x - y) % (2 * Math.PI);
+  if (d > Math.PI) d -= 2 * Math.PI;
+  else if (d < -Math.PI) d += 2 * Math.PI;
+  return Math.abs(d);
+}
+
+async function planeAgreement(seed: number, k: number, size: number): Promise<PlaneAgreement> {
+  const { device, adapter } = await requireGpu();
+  const { grid, z, a } = planeWorkload(seed, k, size);
+  const gpuField = await planeFieldGpu(device, grid, z, a);
+  const cpuField = planeField(grid, z, a);
+  const total = grid.width * grid.height;
+  if (gpuField.length !== 2 * total || cpuField.length !== 2 * total) {
+    throw new Error(
+      `field lengths ${String(gpuField.length)} (GPU), ${String(cpuField.length)} (CPU); expected ${String(2 * total)}`,
+    );
+  }
+  let maxAbsLogDiff = 0;
+  let maxPhaseDiff = 0;
+  let checked = 0;
+  let skipped = 0;
+  let nonFinite = 0;
+  let worstLog: PixelReport | null = null;
+  let worstPhase: PixelReport | null = null;
+  const dRe = (grid.reMax - grid.reMin) / grid.width;
+  const dIm = (grid.imMax - grid.imMin) / grid.height;
+  for (let p = 0; p < total; p++) {
+    const gLog = gpuField[2 * p] ?? NaN;
+    const gArg = gpuField[2 * p + 1] ?? NaN;
+    const cLog = cpuField[2 * p] ?? NaN;
+    const cArg = cpuField[2 * p + 1] ?? NaN;
+    if (!Number.isFinite(gLog) || !Number.isFinite(gArg)) nonFinite++;
+    if (!(cLog > LOG_CHECK_FLOOR)) {
+      skipped++;
+      continue;
+    }
+    checked++;
+    // A NaN on either side must fail the comparison, never slip past Math.max.
+    const logDiff = Number.isFinite(gLog) ? Math.abs(gLog - cLog) : Infinity;
+    const argDiff =
+      Number.isFinite(gArg) && Number.isFinite(cArg) ? phaseDiff(gArg, cArg) : Infinity;
+    if (logDiff > maxAbsLogDiff || argDiff > maxPhaseDiff) {
+      const i = p % grid.width;
+      const j = Math.floor(p / grid.width);
+      const pixel = (diff: number): PixelReport => ({
+        i,
+        j,
+        re: grid.reMin + (i + 0.5) * dRe,
+        im: grid.imMax - (j + 0.5) * dIm,
+        gpu: [gLog, gArg],
+        cpu: [cLog, cArg],
+        diff,
+      });
+      if (logDiff > maxAbsLogDiff) {
+        maxAbsLogDiff = logDiff;
+        worstLog = pixel(logDiff);
+      }
+      if (argDiff > maxPhaseDiff) {
+        maxPhaseDiff = argDiff;
+        worstPhase = pixel(argDiff);
+      }
+    }
+  }
+  const result: PlaneAgreement = {
+    seed,
+    k,
+    size,
+    adapter,
+    maxAbsLogDiff,
+    maxPhaseDiff,
+    checked,
+    skipped,
+    nonFinite,
+    total,
+    worst: { log: worstLog, phase: worstPhase },
+  };
+  show(
+    `planeAgreement(seed ${String(seed)}, K ${String(k)}, ${String(size)}²)`,
+    `max |Δlog| ${maxAbsLogDiff.toExponential(2)}, max |Δarg| ${maxPhaseDiff.toExponential(2)}, ` +
+      `checked ${String(checked)}, skipped ${String(skipped)}, non-finite ${String(nonFinite)}`,
+  );
+  return result;
+}
+
+async function benchPlane(opts: BenchPlaneOptions): Promise<BenchPlaneResult> {
+  const { size, k, reps } = opts;
+  const { device, adapter } = await requireGpu();
+  const { grid, z, a } = planeWorkload(1, k, size);
+  const out = new Float32Array(2 * size * size);
+  // Warm-up: the first GPU run compiles the pipelines, the first CPU run wakes the JIT.
+  await planeFieldGpu(device, grid, z, a);
+  planeField(grid, z, a, out);
+  const gpuMs: number[] = [];
+  const cpuMs: number[] = [];
+  // Alternate the two so that any drift in machine load hits both alike.
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    await planeFieldGpu(device, grid, z, a);
+    gpuMs.push(performance.now() - t0);
+    t0 = performance.now();
+    planeField(grid, z, a, out);
+    cpuMs.push(performance.now() - t0);
+  }
+  const g = median(gpuMs);
+  const c = median(cpuMs);
+  show(
+    `benchPlane(${String(size)}², K ${String(k)}, ${String(reps)} reps)`,
+    `GPU median ${g.toFixed(1)} ms, CPU median ${c.toFixed(1)} ms, CPU/GPU ${(c / g).toFixed(2)}×\n${adapter}`,
+  );
+  return { gpuMs, cpuMs, adapter, size, k };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page: a table of the last results, newest first.
+
+const MAX_ROWS = 30;
+
+function show(run: string, value: string): void {
+  const body = document.getElementById('results');
+  if (!(body instanceof HTMLTableSectionElement)) return;
+  const row = document.createElement('tr');
+  const name = document.createElement('td');
+  name.textContent = `${new Date().toLocaleTimeString()}  ${run}`;
+  const cell = document.createElement('td');
+  cell.className = 'value';
+  cell.textContent = value;
+  row.append(name, cell);
+  body.prepend(row);
+  while (body.rows.length > MAX_ROWS) body.deleteRow(-1);
+}
+
+async function smokeAndShow(): Promise<SmokeResult> {
+  const r = await smoke();
+  show(
+    'smoke',
+    r.readbackOk
+      ? `adapter ${r.adapter ?? '—'}; compute readback exact`
+      : `adapter ${r.adapter ?? 'none'}; FAILED: ${r.error ?? 'unknown error'}`,
+  );
+  return r;
+}
+
+function onClick(id: string, run: () => Promise<unknown>): void {
+  document.getElementById(id)?.addEventListener('click', () => {
+    run().catch((err: unknown) => show(id, `FAILED: ${String(err)}`));
+  });
+}
+
+window.atlasBench = { smoke: smokeAndShow, planeAgreement, benchPlane };
+
+onClick('run-smoke', smokeAndShow);
+onClick('run-agreement', () => planeAgreement(1, 10, 256));
+onClick('run-bench', () => benchPlane({ size: 512, k: 10, reps: 15 }));
+void smokeAndShow();
