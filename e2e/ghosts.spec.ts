@@ -42,10 +42,10 @@ test('default view renders a non-blank plane with the E4 readouts and no console
 test('moving the step and the logits updates the readouts and the badge', async ({ page }) => {
   await page.goto('./');
   await ghostsReady(page);
-  await page.getByTestId('r-input').fill('2.5');
+  await page.getByTestId('r-input').fill('1.2');
   await page.getByTestId('r-input').press('Enter');
   await expect(page.getByTestId('r-badge')).toHaveAttribute('data-state', 'beyond-bound');
-  expect(await readValue(page, 'r-ratio')).toBeCloseTo(2.5, 9);
+  expect(await readValue(page, 'r-ratio')).toBeCloseTo(1.2, 9);
   await page.getByTestId('tau-input').fill('3');
   await page.getByTestId('tau-input').press('Enter');
   await expect(page.getByTestId('r-badge')).toHaveAttribute('data-state', 'dangerous');

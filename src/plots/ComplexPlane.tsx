@@ -44,7 +44,7 @@ export interface ComplexPlaneProps {
   ref?: Ref<FigureHandle>;
 }
 
-export const PLANE_MARGIN = { left: 58, right: 92, top: 26, bottom: 74 };
+export const PLANE_MARGIN = { left: 58, right: 92, top: 26, bottom: 86 };
 
 const tickFormat = format('~g');
 
@@ -172,6 +172,7 @@ export function ComplexPlane(props: ComplexPlaneProps) {
                 />
               </g>
             )}
+            <line x1={x(0)} x2={x(overlay.tau)} y1={y(0)} y2={y(0)} stroke={halo} strokeWidth={6} />
             <line
               x1={x(0)}
               x2={x(overlay.tau)}
@@ -238,7 +239,13 @@ export function ComplexPlane(props: ComplexPlaneProps) {
           logMax={logMax}
           color={colors.text}
         />
-        <Legend x={m.left} y={m.top + side + 56} color={colors.text} stepColor={stepColor} />
+        <Legend
+          x={m.left - 40}
+          y={m.top + side + 54}
+          maxWidth={side + m.right + 30}
+          color={colors.text}
+          stepColor={stepColor}
+        />
       </svg>
     </div>
   );
@@ -296,30 +303,57 @@ function ColorBar(props: {
   );
 }
 
-function Legend(props: { x: number; y: number; color: string; stepColor: string }) {
-  const { x, y, color, stepColor } = props;
-  const items: { key: string; label: string; mark: React.ReactNode }[] = [
+function Legend(props: {
+  x: number;
+  y: number;
+  maxWidth: number;
+  color: string;
+  stepColor: string;
+}) {
+  const { x, y, maxWidth, color, stepColor } = props;
+  // Widths fit each label, so the legend fits under a plot as small as an embed's.
+  const items: { key: string; label: string; width: number; mark: React.ReactNode }[] = [
     {
       key: 'zero',
-      label: 'zero of F (ghost)',
+      label: 'ghost (zero of F)',
+      width: 134,
       mark: <circle r={5} fill="white" stroke="black" strokeWidth={2} />,
     },
     {
       key: 'rhoa',
       label: 'ρ_a = π/Δ_a',
+      width: 112,
       mark: <line x1={-10} x2={10} stroke={color} strokeWidth={2} strokeDasharray="5 3" />,
     },
     {
       key: 'rhostar',
-      label: 'ρ* (nearest zero)',
+      label: 'ρ* = |nearest zero|',
+      width: 150,
       mark: <line x1={-10} x2={10} stroke="#ffd166" strokeWidth={2.5} />,
     },
-    { key: 'tau', label: 'step τ', mark: <path d="M0,-7l6,7l-6,7l-6,-7z" fill={stepColor} /> },
+    {
+      key: 'tau',
+      label: 'step τ',
+      width: 64,
+      mark: <path d="M0,-7l6,7l-6,7l-6,-7z" fill={stepColor} />,
+    },
   ];
+  // Items flow left to right and wrap to a second row under a narrow plot.
+  const positions: { x: number; y: number }[] = [];
+  let cx = 12;
+  let cy = 0;
+  for (const item of items) {
+    if (cx > 12 && cx + item.width > maxWidth) {
+      cx = 12;
+      cy += 18;
+    }
+    positions.push({ x: cx, y: cy });
+    cx += item.width;
+  }
   return (
     <g transform={`translate(${x},${y})`} data-testid="plane-legend" fill={color}>
       {items.map((item, i) => (
-        <g key={item.key} transform={`translate(${12 + i * 132},0)`}>
+        <g key={item.key} transform={`translate(${positions[i]?.x ?? 0},${positions[i]?.y ?? 0})`}>
           {item.mark}
           <text x={16} dy="0.32em">
             {item.label}

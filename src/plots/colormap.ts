@@ -56,7 +56,7 @@ export function colorizeField(
       if (mode === 'domain') {
         const m = modulusFraction(logMag, logMax);
         const rings = logMag / Math.LN2 - Math.floor(logMag / Math.LN2);
-        shade = (0.15 + 0.85 * Math.sqrt(m)) * (0.82 + 0.18 * rings);
+        shade = (0.15 + 0.85 * Math.sqrt(m)) * (0.88 + 0.12 * rings);
       }
       r = (PHASE_LUT[i] ?? 0) * shade;
       g = (PHASE_LUT[i + 1] ?? 0) * shade;

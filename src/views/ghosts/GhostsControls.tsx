@@ -55,8 +55,8 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
           <NumberSlider
             label="r = τ/ρ_a"
             value={g.tau / rhoA}
-            min={0.01}
-            max={100}
+            min={L.rMin}
+            max={L.rMax}
             log
             testId="r"
             onChange={(r) => setGhosts({ tau: clampTau(r * rhoA) })}
@@ -74,7 +74,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
             data-testid="span-auto"
             onChange={(e) => setGhosts({ span: e.currentTarget.checked ? null : 8 })}
           />
-          automatic window (±4ρ*, rounded)
+          automatic window (±2.5ρ*, rounded)
         </label>
         {g.span !== null && (
           <NumberSlider
