@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out', '.scratch'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -2,9 +2,9 @@
  * Promise wrapper around the CPU worker. Where a worker cannot start, the same science
  * functions run inline so the page still works (only less smoothly).
  */
-import { planeField, type PlaneGrid } from '../science/ghosts';
-import { analyzeLine, type LineAnalysis } from './analysis';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { PlaneGrid } from '../science/ghosts';
+import type { LineAnalysis } from './analysis';
+import { handleRequest, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void };
 
@@ -31,30 +31,17 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-type Request = WorkerRequest extends infer R
-  ? R extends { id: number }
-    ? Omit<R, 'id'>
-    : never
-  : never;
-
-function call(req: Request): Promise<WorkerResponse> {
+function call(req: WorkerRequest): Promise<WorkerResponse> {
   const w = getWorker();
-  const id = nextId++;
-  if (!w) return Promise.resolve(runInline({ ...req, id } as WorkerRequest));
+  if (!w) return Promise.resolve(handleRequest(req));
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ ...req, id });
+    pending.set(req.id, { resolve, reject });
+    w.postMessage(req);
   });
 }
 
-function runInline(req: WorkerRequest): WorkerResponse {
-  return req.kind === 'analyze'
-    ? { id: req.id, ok: true, kind: 'analyze', result: analyzeLine(req.z, req.a) }
-    : { id: req.id, ok: true, kind: 'plane', field: planeField(req.grid, req.z, req.a) };
-}
-
 export async function analyzeOnWorker(z: number[], a: number[]): Promise<LineAnalysis> {
-  const res = await call({ kind: 'analyze', z, a });
+  const res = await call({ id: nextId++, kind: 'analyze', z, a });
   if (!res.ok) throw new Error(res.error);
   if (res.kind !== 'analyze') throw new Error('CPU worker answered the wrong request');
   return res.result;
@@ -65,7 +52,7 @@ export async function planeOnWorker(
   z: number[],
   a: number[],
 ): Promise<Float32Array> {
-  const res = await call({ kind: 'plane', grid, z, a });
+  const res = await call({ id: nextId++, kind: 'plane', grid, z, a });
   if (!res.ok) throw new Error(res.error);
   if (res.kind !== 'plane') throw new Error('CPU worker answered the wrong request');
   return res.field;
