@@ -1,0 +1,73 @@
+/**
+ * Radii of the batch loss along a parameter direction, from the JVP output of Mlp.jvp (Sao 2026
+ * §4.4), and the paper's step controller. Per-sample maths is delegated to ../ghosts so the
+ * definitions (Δ_a, ρ_a = ∞ for Δ_a = 0) live in one place.
+ */
+import {
+  batchRadius,
+  clipController,
+  deltaA,
+  rhoA,
+  type BatchRadius,
+  type ClipResult,
+} from '../ghosts/radius';
+
+export interface SampleRadii {
+  /** Δ_a(x_i) = max_c a_ic − min_c a_ic, per sample. */
+  deltaA: Float64Array;
+  /** ρ_a(x_i) = π/Δ_a(x_i), per sample (∞ where Δ_a = 0). */
+  rhoA: Float64Array;
+  /** π / max_i Δ_a(x_i): the batch bound ρ_a(v), ≤ every per-sample ρ_a. */
+  batchRhoA: number;
+  /** max_i Δ_a(x_i). */
+  maxDeltaA: number;
+  /** The sample that sets the batch bound; −1 for an empty batch. */
+  argmax: number;
+}
+
+function row(a: Float64Array, i: number, k: number): number[] {
+  return Array.from(a.subarray(i * k, i * k + k));
+}
+
+/** Per-sample and batch ρ_a from a (n×k, row-major). Units are those of the direction v. */
+export function sampleRadii(a: Float64Array, n: number, k: number): SampleRadii {
+  if (a.length < n * k) throw new RangeError(`a holds ${a.length} values, need ${n}×${k}`);
+  const spans = new Float64Array(n);
+  const radii = new Float64Array(n);
+  let maxDeltaA = 0;
+  let argmax = -1;
+  for (let i = 0; i < n; i++) {
+    const ai = row(a, i, k);
+    const span = deltaA(ai);
+    spans[i] = span;
+    // Thm 4.6, Eq. 12: ρ_a(x) = π/Δ_a(x).
+    radii[i] = rhoA(ai);
+    if (argmax < 0 || span > maxDeltaA) {
+      maxDeltaA = span;
+      argmax = i;
+    }
+  }
+  // Def. 4.7, Eq. 15: ρ_a(v) = π / max_x Δ_a(x; v).
+  const batchRhoA = maxDeltaA > 0 ? Math.PI / maxDeltaA : Infinity;
+  return { deltaA: spans, rhoA: radii, batchRhoA, maxDeltaA, argmax };
+}
+
+/**
+ * The exact batch radius ρ*_B = min_x ρ*(x) as well as ρ_a, through ghosts' zero finder: far
+ * dearer than sampleRadii (a Newton search per sample), for readouts, not for every step.
+ */
+export function exactBatchRadius(
+  logits: Float64Array,
+  a: Float64Array,
+  n: number,
+  k: number,
+): BatchRadius {
+  const samples = [];
+  for (let i = 0; i < n; i++) samples.push({ z: row(logits, i, k), a: row(a, i, k) });
+  return batchRadius(samples);
+}
+
+/** The paper's controller: s = min(1, ρ_a/‖p‖) (Prop. 5.2, Eq. 19), with r = ‖p‖/ρ_a before it. */
+export function controllerScale(batchRhoA: number, pNorm: number): ClipResult {
+  return clipController(batchRhoA, pNorm);
+}
