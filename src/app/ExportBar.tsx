@@ -10,9 +10,17 @@ export interface ExportBarProps {
   figure: RefObject<FigureHandle | null>;
   json: () => string;
   compact: boolean;
+  /** Only PNG and SVG (a second figure of a view whose first bar already shares link and JSON). */
+  figureOnly?: boolean;
+  /** Prefix for the buttons' test ids, so two bars on one page stay distinguishable. */
+  testIdPrefix?: string;
+  /** Accessible name of the group. */
+  label?: string;
 }
 
-export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
+export function ExportBar(props: ExportBarProps) {
+  const { name, figure, json, compact, figureOnly = false, testIdPrefix = '' } = props;
+  const label = props.label ?? 'share and export';
   const notify = useAtlas((s) => s.notify);
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -38,17 +46,15 @@ export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
     });
 
   return (
-    <div
-      className={compact ? 'export-bar compact' : 'export-bar'}
-      role="group"
-      aria-label="share and export"
-    >
-      <button type="button" data-testid="copy-link" onClick={copyLink}>
-        Copy link
-      </button>
+    <div className={compact ? 'export-bar compact' : 'export-bar'} role="group" aria-label={label}>
+      {!figureOnly && (
+        <button type="button" data-testid="copy-link" onClick={copyLink}>
+          Copy link
+        </button>
+      )}
       <button
         type="button"
-        data-testid="export-png"
+        data-testid={`${testIdPrefix}export-png`}
         onClick={() =>
           guard('PNG export', async () => downloadBlob(await svgToPng(svg(), 2), `${name}.png`))
         }
@@ -57,7 +63,7 @@ export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
       </button>
       <button
         type="button"
-        data-testid="export-svg"
+        data-testid={`${testIdPrefix}export-svg`}
         onClick={() =>
           guard('SVG export', async () =>
             downloadBlob(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`),
@@ -66,17 +72,19 @@ export function ExportBar({ name, figure, json, compact }: ExportBarProps) {
       >
         SVG
       </button>
-      <button
-        type="button"
-        data-testid="export-json"
-        onClick={() =>
-          guard('JSON export', async () =>
-            downloadBlob(new Blob([json()], { type: 'application/json' }), `${name}.json`),
-          )
-        }
-      >
-        JSON
-      </button>
+      {!figureOnly && (
+        <button
+          type="button"
+          data-testid={`${testIdPrefix}export-json`}
+          onClick={() =>
+            guard('JSON export', async () =>
+              downloadBlob(new Blob([json()], { type: 'application/json' }), `${name}.json`),
+            )
+          }
+        >
+          JSON
+        </button>
+      )}
       {copied && (
         <input
           className="copied-link"

@@ -30,6 +30,10 @@ export interface GhostsParams {
   /** Half-width of the complex window; null lets the view choose it from ρ*. */
   span: number | null;
   color: ColorMode;
+  /** Order of the Taylor polynomial T_n drawn on the real line. */
+  n: number;
+  /** Temperature: the view uses logits z/T and slopes a/T, so ρ_a(T) = πT/Δ_a (Sao 2026 §6.4). */
+  T: number;
 }
 
 export interface AppParams {
@@ -57,6 +61,12 @@ export interface GhostsLimits {
   /** r = τ/ρ_a, the range the paper sweeps (SPEC §1 UI ranges). */
   readonly rMin: number;
   readonly rMax: number;
+  /** Taylor order n (SPEC §1 UI ranges: 1–40; the recursion is stable in f64 to 40). */
+  readonly nMin: number;
+  readonly nMax: number;
+  /** Temperature T, on a log slider. */
+  readonly tempMin: number;
+  readonly tempMax: number;
 }
 
 export const GHOSTS_LIMITS: GhostsLimits = {
@@ -70,6 +80,10 @@ export const GHOSTS_LIMITS: GhostsLimits = {
   spanMax: 1000,
   rMin: 0.01,
   rMax: 100,
+  nMin: 1,
+  nMax: 40,
+  tempMin: 0.05,
+  tempMax: 20,
 };
 
 export const DEFAULT_GHOSTS: GhostsParams = {
@@ -79,6 +93,8 @@ export const DEFAULT_GHOSTS: GhostsParams = {
   tau: 0.93,
   span: null,
   color: 'domain',
+  n: 8,
+  T: 1,
 };
 
 export const DEFAULT_PARAMS: AppParams = {

@@ -31,6 +31,8 @@ function expectValid(p: AppParams): void {
   expect(g.tau >= L.tauMin && g.tau <= L.tauMax).toBe(true);
   if (g.span !== null) expect(g.span >= L.spanMin && g.span <= L.spanMax).toBe(true);
   expect(COLOR_MODES).toContain(g.color);
+  expect(Number.isInteger(g.n) && g.n >= L.nMin && g.n <= L.nMax).toBe(true);
+  expect(g.T >= L.tempMin && g.T <= L.tempMax).toBe(true);
 }
 
 const params = (issues: ParamIssue[]): string[] => issues.map((i) => i.param);
@@ -60,11 +62,11 @@ describe('serializePermalink', () => {
 
   it('writes every changed parameter in a fixed, readable order, else links churn as state changes', () => {
     const p = withGhosts(
-      { z: [1, -2], a: [0.5, 0], y: 1, tau: 2, span: 12, color: 'phase' },
+      { z: [1, -2], a: [0.5, 0], y: 1, tau: 2, span: 12, color: 'phase', n: 12, T: 0.5 },
       { embed: true, theme: 'dark' },
     );
     expect(serializePermalink(p)).toBe(
-      '?v=1&view=ghosts&embed=1&theme=dark&z=1,-2&a=0.5,0&y=1&tau=2&span=12&color=phase',
+      '?v=1&view=ghosts&embed=1&theme=dark&z=1,-2&a=0.5,0&y=1&tau=2&span=12&color=phase&n=12&T=0.5',
     );
   });
 
@@ -117,6 +119,13 @@ describe('parsePermalink: good links', () => {
     expect(r.params.ghosts.span).toBe(20);
   });
 
+  it('reads the Taylor order n and the temperature T, else links to the real-line panel lose them', () => {
+    const r = parse('?n=32&T=2.5');
+    expect(r.issues).toEqual([]);
+    expect(r.params.ghosts).toEqual({ ...D, n: 32, T: 2.5 });
+    expect(parse('?n=8&T=1')).toEqual({ params: DEFAULT_PARAMS, issues: [] });
+  });
+
   it('reads a missing v as the current version, else hand-written links get a notice', () => {
     expect(parse('?tau=2').issues).toEqual([]);
   });
@@ -142,6 +151,13 @@ describe('parsePermalink: r, the step relative to the safe radius', () => {
   it("uses the link's own a for r, else r would be relative to the wrong radius", () => {
     const r = parse('?a=1,-1,0&r=2');
     expect(r.params.ghosts.tau).toBe(2 * rhoA([1, -1, 0]));
+  });
+
+  it('reads r against ρ_a(T) = πT/Δ_a, else "r=1" at a temperature misses the safe radius', () => {
+    const r = parse('?T=2&r=1');
+    expect(r.issues).toEqual([]);
+    expect(r.params.ghosts.tau).toBe(rhoA(D.a, 2));
+    expect(r.params.ghosts.tau).toBeCloseTo(2 * rhoA(D.a), 14);
   });
 
   it('lets tau win over r and names r, else the two would silently disagree', () => {
@@ -200,6 +216,16 @@ describe('parsePermalink: bad links name the parameter and fall back to a valid 
     ['?span=abc', 'span', (p) => expect(p.ghosts.span).toBeNull()],
     ['?span=5000', 'span', (p) => expect(p.ghosts.span).toBe(L.spanMax)],
     ['?span=0.001', 'span', (p) => expect(p.ghosts.span).toBe(L.spanMin)],
+    ['?n=0', 'n', (p) => expect(p.ghosts.n).toBe(L.nMin)],
+    ['?n=41', 'n', (p) => expect(p.ghosts.n).toBe(L.nMax)],
+    ['?n=8.5', 'n', (p) => expect(p.ghosts.n).toBe(8)],
+    ['?n=-3', 'n', (p) => expect(p.ghosts.n).toBe(8)],
+    ['?n=abc', 'n', (p) => expect(p.ghosts.n).toBe(8)],
+    ['?T=0', 'T', (p) => expect(p.ghosts.T).toBe(1)],
+    ['?T=-1', 'T', (p) => expect(p.ghosts.T).toBe(1)],
+    ['?T=abc', 'T', (p) => expect(p.ghosts.T).toBe(1)],
+    ['?T=100', 'T', (p) => expect(p.ghosts.T).toBe(L.tempMax)],
+    ['?T=0.001', 'T', (p) => expect(p.ghosts.T).toBe(L.tempMin)],
     ['?color=rainbow', 'color', (p) => expect(p.ghosts.color).toBe('domain')],
     ['?theme=neon', 'theme', (p) => expect(p.theme).toBe('system')],
     ['?embed=yes', 'embed', (p) => expect(p.embed).toBe(false)],
@@ -277,6 +303,14 @@ describe('parsePermalink: bad links name the parameter and fall back to a valid 
     expect(params(r.issues)).toEqual(['foo', 'bar', 'Tau']);
     expect(r.issues[2]?.message).toMatch(/lower case: tau/);
     expect(r.params.ghosts.tau).toBe(2);
+  });
+
+  it('points a wrongly cased T or N at the real name, else "t=2" is a silent typo', () => {
+    const r = parse('?t=2&N=3');
+    expect(params(r.issues)).toEqual(['t', 'N']);
+    expect(r.issues[0]?.message).toMatch(/did you mean T\?/);
+    expect(r.issues[1]?.message).toMatch(/lower case: n/);
+    expect(r.params).toEqual(DEFAULT_PARAMS);
   });
 
   it('treats "__proto__" and "constructor" as plain unknown keys, else they could corrupt state', () => {
@@ -399,6 +433,8 @@ describe('properties', () => {
         tau: double(L.tauMin, L.tauMax),
         span: fc.option(double(L.spanMin, L.spanMax), { nil: null }),
         color: fc.constantFrom(...COLOR_MODES),
+        n: fc.integer({ min: L.nMin, max: L.nMax }),
+        T: double(L.tempMin, L.tempMax),
       }),
     }),
   );
@@ -414,7 +450,22 @@ describe('properties', () => {
     );
   });
 
-  const keys = ['v', 'view', 'embed', 'theme', 'seed', 'z', 'a', 'y', 'tau', 'r', 'span', 'color'];
+  const keys = [
+    'v',
+    'view',
+    'embed',
+    'theme',
+    'seed',
+    'z',
+    'a',
+    'y',
+    'tau',
+    'r',
+    'span',
+    'color',
+    'n',
+    'T',
+  ];
   const value = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),

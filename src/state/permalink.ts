@@ -195,6 +195,16 @@ function positive(min: number, max: number): z.ZodType<Read<number>, string> {
   });
 }
 
+/** A whole number in [min, max]; outside it is clamped to the nearest valid value, with a note. */
+function wholeInRange(min: number, max: number, what: string): z.ZodType<Read<number>, string> {
+  return wholeNumber(what).transform((x): Read<number> => {
+    const c = Math.min(max, Math.max(min, x));
+    return c === x
+      ? read(x)
+      : read(c, `${writeNumber(x)} is outside ${range(min, max)}; clamped to ${writeNumber(c)}`);
+  });
+}
+
 function oneOf<T extends string>(values: readonly T[], what: string): z.ZodType<Read<T>, string> {
   return z
     .string()
@@ -278,6 +288,10 @@ const ghostsSchema = z.object({
   r: field(positive(L.rMin, L.rMax)),
   span: field(spanReader),
   color: field(oneOf<ColorMode>(COLOR_MODES, 'a colour mode')),
+  n: field(
+    wholeInRange(L.nMin, L.nMax, `a Taylor order (a whole number from ${L.nMin} to ${L.nMax})`),
+  ),
+  T: field(positive(L.tempMin, L.tempMax)),
 });
 
 type AppFields = z.output<typeof appSchema>;
@@ -367,6 +381,14 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
     y = 0;
   }
 
+  const temperature = settle(
+    issues,
+    'T',
+    f.T,
+    base.T,
+    fallbackText(writeNumber(base.T), writeNumber(d.T)),
+  );
+
   let tau = settle(
     issues,
     'tau',
@@ -374,7 +396,9 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
     base.tau,
     fallbackText(writeNumber(base.tau), writeNumber(d.tau)),
   );
-  if (f.r !== undefined) tau = resolveR(f.r, f.tau !== undefined, av, tau, issues);
+  if (f.r !== undefined) {
+    tau = resolveR(f.r, f.tau !== undefined, av, temperature, tau, issues);
+  }
 
   const span = settle(
     issues,
@@ -386,15 +410,20 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
       : fallbackText(writeSpan(base.span), writeSpan(d.span)),
   );
   const color = settle(issues, 'color', f.color, base.color, fallbackText(base.color, d.color));
+  const n = settle(issues, 'n', f.n, base.n, fallbackText(writeNumber(base.n), writeNumber(d.n)));
 
-  return { z: zv, a: av, y, tau, span, color };
+  return { z: zv, a: av, y, tau, span, color, n, T: temperature };
 }
 
-/** r = τ/ρ_a (SPEC Def. 5.1) is read against the final a, so it means what the picture shows. */
+/**
+ * r = τ/ρ_a (SPEC Def. 5.1) is read against the final a and temperature (ρ_a(T) = πT/Δ_a), so it
+ * means what the picture shows.
+ */
 function resolveR(
   r: Read<number>,
   tauGiven: boolean,
   a: readonly number[],
+  temperature: number,
   tau: number,
   issues: ParamIssue[],
 ): number {
@@ -408,7 +437,7 @@ function resolveR(
     return tau;
   }
   if (r.note !== undefined) issues.push({ param: 'r', message: r.note });
-  const rho = rhoA(a);
+  const rho = rhoA(a, temperature);
   if (!Number.isFinite(rho)) {
     issues.push({
       param: 'r',
@@ -476,7 +505,13 @@ function applyEntries(
       known[key] = value;
     } else {
       const lower = key.toLowerCase();
-      const hint = KNOWN_KEYS.has(lower) ? ` (parameter names are lower case: ${lower})` : '';
+      const other = [...KNOWN_KEYS].find((k) => k !== key && k.toLowerCase() === lower);
+      const hint =
+        other === undefined
+          ? ''
+          : other === lower
+            ? ` (parameter names are lower case: ${lower})`
+            : ` (did you mean ${other}?)`;
       issues.push({
         param: keyName(key),
         message: `is not a parameter of this page${hint}; ignored`,
@@ -586,6 +621,8 @@ const GHOSTS_WRITERS: { [K in keyof GhostsParams]: (v: GhostsParams[K]) => strin
   tau: writeNumber,
   span: writeSpan,
   color: (c) => c,
+  n: writeNumber,
+  T: writeNumber,
 };
 
 const GHOSTS_KEYS = Object.keys(GHOSTS_WRITERS) as (keyof GhostsParams)[];
@@ -598,7 +635,7 @@ function writeGhostsField<K extends keyof GhostsParams>(key: K, g: GhostsParams)
 
 /**
  * `?v=1&view=…` then only what differs from the defaults. `view` is always written so a link says
- * what it shows. Every value written is made of [a-z0-9.,+-], so nothing needs escaping.
+ * what it shows. Every key and value written is made of [A-Za-z0-9.,+-], so nothing needs escaping.
  */
 export function serializePermalink(p: AppParams): string {
   const d = DEFAULT_PARAMS;

@@ -21,3 +21,4 @@ export {
 } from './partition';
 export { findZeros, countZerosInDisk, nearestZero, type NearestZero } from './zeros';
 export { taylorCoeffs, horner } from './taylor';
+export { realLine, realLineSpan, atTemperature, type RealLine } from './realLine';

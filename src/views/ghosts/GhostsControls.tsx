@@ -66,6 +66,32 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
         )}
       </fieldset>
       <fieldset>
+        <legend>Temperature and Taylor order</legend>
+        <NumberSlider
+          label="temperature T"
+          value={g.T}
+          min={L.tempMin}
+          max={L.tempMax}
+          log
+          testId="temperature"
+          // Four significant digits keep slider positions (and links) tidy: T = 1, not 1.0000000002.
+          onChange={(T) => setGhosts({ T: Number(T.toPrecision(4)) })}
+        />
+        <NumberSlider
+          label="Taylor order n"
+          value={g.n}
+          min={L.nMin}
+          max={L.nMax}
+          step={1}
+          testId="order"
+          onChange={(n) => setGhosts({ n: Math.round(n) })}
+        />
+        <p className="hint">
+          T divides z and a: ρ<sub>a</sub>(T) = πT/Δ<sub>a</sub>. n is the order of the Taylor
+          polynomial on the real line.
+        </p>
+      </fieldset>
+      <fieldset>
         <legend>Picture</legend>
         <label className="checkbox">
           <input

@@ -26,7 +26,7 @@ export function GhostsReadoutList(props: {
             </>
           }
           value={v['delta-a']}
-          hint="max a − min a"
+          hint="max a − min a (of a/T at temperature T)"
         />
         <Readout
           testId="rho-a"
@@ -69,6 +69,33 @@ export function GhostsReadoutList(props: {
           </span>
         )}
       </p>
+    </div>
+  );
+}
+
+/** The real-line panel's numbers at the step: the true loss, T_n and how far apart they are. */
+export function TaylorReadoutList(props: { readouts: GhostsReadouts; order: number }) {
+  const { readouts: v, order } = props;
+  return (
+    <div className="readouts" aria-label="Taylor polynomial at the step">
+      <dl>
+        <Readout testId="loss-at-tau" label="L(τ), true loss" value={v['loss-at-tau']} />
+        <Readout
+          testId="taylor-at-tau"
+          label={
+            <>
+              T<sub>{order}</sub>(τ), Taylor
+            </>
+          }
+          value={v['taylor-at-tau']}
+        />
+        <Readout
+          testId="taylor-rel-error"
+          label="relative error"
+          value={v['taylor-rel-error']}
+          hint="|T_n(τ) − L(τ)| / |L(τ)|"
+        />
+      </dl>
     </div>
   );
 }

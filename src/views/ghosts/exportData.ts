@@ -9,6 +9,12 @@ export interface GhostsReadouts {
   'zero-im': number | null;
   'r-ratio': number;
   'tau-over-rho-star': number | null;
+  /** The true line loss L(τ), at temperature T. */
+  'loss-at-tau': number;
+  /** The Taylor polynomial T_n(τ). */
+  'taylor-at-tau': number;
+  /** |T_n(τ) − L(τ)| / |L(τ)|. */
+  'taylor-rel-error': number;
 }
 
 /** The view's numbers as one JSON document: the same values the readouts show, unrounded. */

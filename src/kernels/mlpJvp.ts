@@ -1,0 +1,160 @@
+/**
+ * The per-sample JVP kernel: for each sample x_i, the logits z_i of the one-hidden-layer MLP, their
+ * exact directional derivatives a_i = ∇_θ z_i · v (forward mode) and Δ_a(x_i) = max_c a_ic −
+ * min_c a_ic, the quantity behind ρ_a = π/Δ_a. Must agree with Mlp.jvp
+ * (src/science/mlp/mlp.ts) for logits and a, and with sampleRadii (src/science/mlp/radius.ts)
+ * for Δ_a — its CPU oracles.
+ */
+import mlpLib from '../../shaders/lib/mlp.wgsl?raw';
+import jvpSrc from '../../shaders/mlp_jvp.wgsl?raw';
+import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
+import { mlpLayout, type Activation, type MlpShape } from '../science/mlp/mlp';
+
+/** WGSL source of the MLP kernels for one activation: the shared library plus `src`. */
+export function mlpKernelCode(activation: Activation, src: string): string {
+  return `const TANH: bool = ${activation === 'tanh' ? 'true' : 'false'};\n${mlpLib}\n${src}`;
+}
+
+export const MLP_JVP_SOURCES = {
+  relu: mlpKernelCode('relu', jvpSrc),
+  tanh: mlpKernelCode('tanh', jvpSrc),
+};
+
+export interface MlpJvpResult {
+  /** z, n×k row-major. */
+  logits: Float32Array;
+  /** a = ∇_θ z · v, n×k row-major. */
+  a: Float32Array;
+  /** Δ_a per sample, n. */
+  deltaA: Float32Array;
+}
+
+const WORKGROUP = 64;
+
+/** The uniform every MLP kernel binds at 0: n, d, h, k. */
+export function mlpDims(shape: MlpShape, n: number): ArrayBuffer {
+  return new Uint32Array([n, shape.d, shape.h, shape.k]).buffer;
+}
+
+/** Throws unless params, x and n fit the shape (the same checks as the oracle). */
+export function checkMlpInputs(
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  n: number,
+): void {
+  const size = mlpLayout(shape).size;
+  if (params.length !== size) {
+    throw new RangeError(`expected ${String(size)} parameters, got ${String(params.length)}`);
+  }
+  if (!Number.isInteger(n) || n < 1 || x.length < n * shape.d) {
+    throw new RangeError(
+      `x holds ${String(x.length)} values, too few for n=${String(n)} rows of ${String(shape.d)}`,
+    );
+  }
+}
+
+interface JvpResources {
+  key: string;
+  dims: GPUBuffer;
+  theta: GPUBuffer;
+  x: GPUBuffer;
+  out: GPUBuffer;
+  staging: GPUBuffer;
+  binding: GPUBindGroup;
+}
+
+// Buffers live as long as the sizes do: creating them per call costs more than the kernel on a
+// software adapter. One run at a time per page: the staging buffer cannot be mapped twice.
+const resources = new WeakMap<GPUDevice, JvpResources>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function storage(device: GPUDevice, bytes: number): GPUBuffer {
+  return device.createBuffer({
+    size: Math.max(16, bytes),
+    usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+  });
+}
+
+function resourcesFor(
+  device: GPUDevice,
+  shape: MlpShape,
+  n: number,
+  pipeline: GPUComputePipeline,
+): JvpResources {
+  const key = `${String(n)} ${String(shape.d)} ${String(shape.h)} ${String(shape.k)} ${shape.activation}`;
+  const old = resources.get(device);
+  if (old?.key === key) return old;
+  if (old) for (const b of [old.dims, old.theta, old.x, old.out, old.staging]) b.destroy();
+  const size = mlpLayout(shape).size;
+  const outBytes = (2 * n * shape.k + n) * 4;
+  const dims = uniformBuffer(device, mlpDims(shape, n));
+  const theta = storage(device, 2 * size * 4);
+  const x = storage(device, n * shape.d * 4);
+  const out = outputBuffer(device, outBytes);
+  const staging = device.createBuffer({
+    size: outBytes,
+    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  });
+  const binding = bindGroup(device, pipeline, { 0: dims, 1: theta, 2: x, 3: out });
+  const r: JvpResources = { key, dims, theta, x, out, staging, binding };
+  resources.set(device, r);
+  return r;
+}
+
+/**
+ * Logits, a = ∇_θ z · v and Δ_a for the first n samples of x (n×d row-major), on the GPU in f32.
+ * Oracle: Mlp.jvp (logits, a) and sampleRadii (Δ_a) in src/science/mlp/.
+ */
+export function mlpJvpGpu(
+  device: GPUDevice,
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  n: number,
+  v: Float32Array,
+): Promise<MlpJvpResult> {
+  const run = queue.then(() => runJvp(device, shape, params, x, n, v));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runJvp(
+  device: GPUDevice,
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  n: number,
+  v: Float32Array,
+): Promise<MlpJvpResult> {
+  checkMlpInputs(shape, params, x, n);
+  if (v.length !== params.length) {
+    throw new RangeError(
+      `direction has ${String(v.length)} entries, expected ${String(params.length)}`,
+    );
+  }
+  const pipeline = await computePipeline(device, MLP_JVP_SOURCES[shape.activation]);
+  const r = resourcesFor(device, shape, n, pipeline);
+  const size = params.length;
+  device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
+  device.queue.writeBuffer(r.theta, size * 4, v.buffer, v.byteOffset, size * 4);
+  device.queue.writeBuffer(r.x, 0, x.buffer, x.byteOffset, n * shape.d * 4);
+  const encoder = device.createCommandEncoder({ label: 'mlp-jvp' });
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, r.binding);
+  pass.dispatchWorkgroups(Math.ceil(n / WORKGROUP));
+  pass.end();
+  const nk = n * shape.k;
+  const bytes = (2 * nk + n) * 4;
+  encoder.copyBufferToBuffer(r.out, 0, r.staging, 0, bytes);
+  device.queue.submit([encoder.finish()]);
+  await r.staging.mapAsync(GPUMapMode.READ);
+  const all = new Float32Array(r.staging.getMappedRange().slice(0, bytes));
+  r.staging.unmap();
+  return {
+    logits: all.subarray(0, nk),
+    a: all.subarray(nk, 2 * nk),
+    deltaA: all.subarray(2 * nk, 2 * nk + n),
+  };
+}
