@@ -11,8 +11,13 @@ import {
   readBack,
   storageBuffer,
 } from '../src/gpu/runner';
+import { mlpGradGpu } from '../src/kernels/mlpGrad';
+import { mlpJvpGpu } from '../src/kernels/mlpJvp';
 import { planeFieldGpu } from '../src/kernels/plane';
 import { planeField, type PlaneGrid } from '../src/science/ghosts';
+import { Mlp, type Activation, type MlpShape } from '../src/science/mlp/mlp';
+import { sampleRadii } from '../src/science/mlp/radius';
+import { Rng } from '../src/science/rng';
 
 export interface SmokeResult {
   /** Adapter description, or null when the browser offers no WebGPU adapter. */
@@ -70,10 +75,65 @@ export interface BenchPlaneResult {
   k: number;
 }
 
+export interface MlpJvpAgreement {
+  seed: number;
+  n: number;
+  shape: MlpShape;
+  adapter: string;
+  /** max |z_gpu − z_cpu| / max |z_cpu|. */
+  logitsRelErr: number;
+  /** max |a_gpu − a_cpu| / max |a_cpu|. */
+  aRelErr: number;
+  /** max |Δa_gpu − Δa_cpu| / max |Δa_cpu|. */
+  deltaARelErr: number;
+  /** max |z_cpu|, max |a_cpu|, max Δa_cpu: the scales above, and proof the outputs are not trivial. */
+  maxAbsLogit: number;
+  maxAbsA: number;
+  maxDeltaA: number;
+  /** Kernel outputs that are NaN or ±Inf (should be 0). */
+  nonFinite: number;
+}
+
+export interface BenchMlpJvpOptions {
+  n: number;
+  reps: number;
+}
+
+export interface BenchMlpJvpResult {
+  /** Per rep: upload, dispatch and readback of logits, a and Δa, after one warm-up run. */
+  gpuMs: number[];
+  /** Per rep: Mlp.jvp + sampleRadii on the main thread, after a warm-up. */
+  cpuMs: number[];
+  adapter: string;
+  n: number;
+}
+
+export interface MlpGradAgreement {
+  seed: number;
+  n: number;
+  shape: MlpShape;
+  adapter: string;
+  /** max |∇_gpu − ∇_cpu| / max |∇_cpu|. */
+  gradRelErr: number;
+  /** |loss_gpu − loss_cpu| / loss_cpu. */
+  lossRelErr: number;
+  /** |accuracy_gpu − accuracy_cpu|. */
+  accuracyDiff: number;
+  /** max |∇_cpu| and the CPU loss: the scales above, and proof they are not trivial. */
+  maxAbsGrad: number;
+  loss: number;
+  /** Kernel outputs that are NaN or ±Inf (should be 0). */
+  nonFinite: number;
+}
+
 export interface AtlasBench {
   smoke(): Promise<SmokeResult>;
   planeAgreement(seed: number, k: number, size: number): Promise<PlaneAgreement>;
   benchPlane(opts: BenchPlaneOptions): Promise<BenchPlaneResult>;
+  mlpJvpAgreement(seed: number, activation?: Activation, n?: number): Promise<MlpJvpAgreement>;
+  benchMlpJvp(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult>;
+  mlpGradAgreement(seed: number, activation?: Activation, n?: number): Promise<MlpGradAgreement>;
+  benchMlpGrad(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult>;
 }
 
 declare global {
@@ -301,6 +361,187 @@ async function benchPlane(opts: BenchPlaneOptions): Promise<BenchPlaneResult> {
   return { gpuMs, cpuMs, adapter, size, k };
 }
 
+// ---------------------------------------------------------------------------------------------
+// MLP kernels vs Mlp (src/science/mlp)
+
+/** The digits network: 8×8 images, 128 ReLU hidden units, 10 classes. */
+const DIGITS_SHAPE: MlpShape = { d: 64, h: 128, k: 10, activation: 'relu' };
+
+interface MlpWorkload {
+  mlp: Mlp;
+  params: Float32Array;
+  x: Float32Array;
+  v: Float32Array;
+  y: Uint8Array;
+}
+
+/**
+ * Seeded MLP inputs: He-initialised weights, biases N(0, 0.1²), pixels uniform in [0, 1), a unit
+ * direction v with N(0, 1) entries and uniform labels. All f32, so kernel and oracle see the
+ * same numbers and any difference is the kernel's own arithmetic.
+ */
+function mlpWorkload(seed: number, shape: MlpShape, n: number): MlpWorkload {
+  const rng = new Rng(seed);
+  const mlp = new Mlp(shape);
+  const params = mlp.init(rng);
+  const { b1, b2, size } = mlp.layout;
+  for (let j = 0; j < shape.h; j++) params[b1 + j] = 0.1 * rng.normal();
+  for (let c = 0; c < shape.k; c++) params[b2 + c] = 0.1 * rng.normal();
+  const x = new Float32Array(n * shape.d);
+  for (let q = 0; q < x.length; q++) x[q] = rng.uniform();
+  const raw = Array.from({ length: size }, () => rng.normal());
+  const norm = Math.sqrt(raw.reduce((sum, r) => sum + r * r, 0));
+  const v = Float32Array.from(raw, (r) => r / norm);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) y[i] = rng.int(shape.k);
+  return { mlp, params, x, v, y };
+}
+
+/** max |gpu − cpu| / max |cpu| (Infinity on a NaN or length mismatch), and max |cpu|. */
+function relErr(gpu: Float32Array, cpu: ArrayLike<number>): { err: number; scale: number } {
+  if (gpu.length !== cpu.length) return { err: Infinity, scale: 0 };
+  let diff = 0;
+  let scale = 0;
+  for (let q = 0; q < cpu.length; q++) {
+    const c = cpu[q] ?? NaN;
+    const g = gpu[q] ?? NaN;
+    const dq = Math.abs(g - c);
+    diff = Number.isNaN(dq) ? Infinity : Math.max(diff, dq);
+    scale = Math.max(scale, Math.abs(c));
+  }
+  return { err: scale > 0 ? diff / scale : diff, scale };
+}
+
+async function mlpJvpAgreement(
+  seed: number,
+  activation: Activation = 'relu',
+  n = 256,
+): Promise<MlpJvpAgreement> {
+  const { device, adapter } = await requireGpu();
+  const shape: MlpShape = { ...DIGITS_SHAPE, activation };
+  const { mlp, params, x, v } = mlpWorkload(seed, shape, n);
+  const gpu = await mlpJvpGpu(device, shape, params, x, n, v);
+  const cpu = mlp.jvp(params, x, n, v);
+  const radii = sampleRadii(cpu.a, n, shape.k);
+  const z = relErr(gpu.logits, cpu.logits);
+  const a = relErr(gpu.a, cpu.a);
+  const dA = relErr(gpu.deltaA, radii.deltaA);
+  let nonFinite = 0;
+  for (const arr of [gpu.logits, gpu.a, gpu.deltaA]) {
+    for (const value of arr) if (!Number.isFinite(value)) nonFinite++;
+  }
+  const result: MlpJvpAgreement = {
+    seed,
+    n,
+    shape,
+    adapter,
+    logitsRelErr: z.err,
+    aRelErr: a.err,
+    deltaARelErr: dA.err,
+    maxAbsLogit: z.scale,
+    maxAbsA: a.scale,
+    maxDeltaA: dA.scale,
+    nonFinite,
+  };
+  show(
+    `mlpJvpAgreement(seed ${String(seed)}, ${activation}, n ${String(n)})`,
+    `rel. err logits ${z.err.toExponential(2)}, a ${a.err.toExponential(2)}, Δa ${dA.err.toExponential(2)}; ` +
+      `max |z| ${z.scale.toFixed(3)}, max |a| ${a.scale.toFixed(3)}, non-finite ${String(nonFinite)}`,
+  );
+  return result;
+}
+
+async function benchMlpJvp(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult> {
+  const { n, reps } = opts;
+  const { device, adapter } = await requireGpu();
+  const { mlp, params, x, v } = mlpWorkload(1, DIGITS_SHAPE, n);
+  const cpu = (): void => {
+    sampleRadii(mlp.jvp(params, x, n, v).a, n, DIGITS_SHAPE.k);
+  };
+  // Warm-up: the first GPU run compiles the pipeline, the first CPU run wakes the JIT.
+  await mlpJvpGpu(device, DIGITS_SHAPE, params, x, n, v);
+  cpu();
+  const gpuMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    await mlpJvpGpu(device, DIGITS_SHAPE, params, x, n, v);
+    gpuMs.push(performance.now() - t0);
+    t0 = performance.now();
+    cpu();
+    cpuMs.push(performance.now() - t0);
+  }
+  const g = median(gpuMs);
+  const c = median(cpuMs);
+  show(
+    `benchMlpJvp(n ${String(n)}, ${String(reps)} reps)`,
+    `GPU median ${g.toFixed(1)} ms, CPU median ${c.toFixed(1)} ms, CPU/GPU ${(c / g).toFixed(2)}×\n${adapter}`,
+  );
+  return { gpuMs, cpuMs, adapter, n };
+}
+
+async function mlpGradAgreement(
+  seed: number,
+  activation: Activation = 'relu',
+  n = 256,
+): Promise<MlpGradAgreement> {
+  const { device, adapter } = await requireGpu();
+  const shape: MlpShape = { ...DIGITS_SHAPE, activation };
+  const { mlp, params, x, y } = mlpWorkload(seed, shape, n);
+  const gpu = await mlpGradGpu(device, shape, params, x, y, n);
+  const cpu = mlp.lossAndGrad(params, x, y, n);
+  const g = relErr(gpu.grad, cpu.grad);
+  let nonFinite = 0;
+  for (const value of [...gpu.grad, gpu.loss, gpu.accuracy]) {
+    if (!Number.isFinite(value)) nonFinite++;
+  }
+  const lossRelErr = Math.abs(gpu.loss - cpu.loss) / Math.abs(cpu.loss);
+  const accuracyDiff = Math.abs(gpu.accuracy - cpu.accuracy);
+  const result: MlpGradAgreement = {
+    seed,
+    n,
+    shape,
+    adapter,
+    gradRelErr: Number.isNaN(g.err) ? Infinity : g.err,
+    lossRelErr: Number.isNaN(lossRelErr) ? Infinity : lossRelErr,
+    accuracyDiff: Number.isNaN(accuracyDiff) ? Infinity : accuracyDiff,
+    maxAbsGrad: g.scale,
+    loss: cpu.loss,
+    nonFinite,
+  };
+  show(
+    `mlpGradAgreement(seed ${String(seed)}, ${activation}, n ${String(n)})`,
+    `rel. err ∇ ${g.err.toExponential(2)}, loss ${lossRelErr.toExponential(2)}, ` +
+      `|Δacc| ${String(accuracyDiff)}; max |∇| ${g.scale.toExponential(2)}, loss ${cpu.loss.toFixed(3)}`,
+  );
+  return result;
+}
+
+async function benchMlpGrad(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult> {
+  const { n, reps } = opts;
+  const { device, adapter } = await requireGpu();
+  const { mlp, params, x, y } = mlpWorkload(1, DIGITS_SHAPE, n);
+  await mlpGradGpu(device, DIGITS_SHAPE, params, x, y, n);
+  mlp.lossAndGrad(params, x, y, n);
+  const gpuMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    await mlpGradGpu(device, DIGITS_SHAPE, params, x, y, n);
+    gpuMs.push(performance.now() - t0);
+    t0 = performance.now();
+    mlp.lossAndGrad(params, x, y, n);
+    cpuMs.push(performance.now() - t0);
+  }
+  const g = median(gpuMs);
+  const c = median(cpuMs);
+  show(
+    `benchMlpGrad(n ${String(n)}, ${String(reps)} reps)`,
+    `GPU median ${g.toFixed(1)} ms, CPU median ${c.toFixed(1)} ms, CPU/GPU ${(c / g).toFixed(2)}×\n${adapter}`,
+  );
+  return { gpuMs, cpuMs, adapter, n };
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((x, y) => x - y);
   const m = s.length >> 1;
@@ -343,7 +584,15 @@ function onClick(id: string, run: () => Promise<unknown>): void {
   });
 }
 
-window.atlasBench = { smoke: smokeAndShow, planeAgreement, benchPlane };
+window.atlasBench = {
+  smoke: smokeAndShow,
+  planeAgreement,
+  benchPlane,
+  mlpJvpAgreement,
+  benchMlpJvp,
+  mlpGradAgreement,
+  benchMlpGrad,
+};
 
 onClick('run-smoke', smokeAndShow);
 onClick('run-agreement', () => planeAgreement(1, 10, 256));

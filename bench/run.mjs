@@ -37,6 +37,16 @@ const WORKLOADS = [
     params: { size: 512, k: 10, reps: 15 },
     run: (page, params) => page.evaluate((p) => window.atlasBench.benchPlane(p), params),
   },
+  {
+    name: 'per-sample JVP + radius, digits batch 1797',
+    params: { n: 1797, reps: 15 },
+    run: (page, params) => page.evaluate((p) => window.atlasBench.benchMlpJvp(p), params),
+  },
+  {
+    name: 'one training step gradient, batch 1797',
+    params: { n: 1797, reps: 15 },
+    run: (page, params) => page.evaluate((p) => window.atlasBench.benchMlpGrad(p), params),
+  },
 ];
 
 const median = (xs) => {

@@ -8,17 +8,24 @@
 import mlpLib from '../../shaders/lib/mlp.wgsl?raw';
 import jvpSrc from '../../shaders/mlp_jvp.wgsl?raw';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
-import { mlpLayout, type Activation, type MlpShape } from '../science/mlp/mlp';
+import { mlpLayout, type MlpShape } from '../science/mlp/mlp';
 
-/** WGSL source of the MLP kernels for one activation: the shared library plus `src`. */
-export function mlpKernelCode(activation: Activation, src: string): string {
-  return `const TANH: bool = ${activation === 'tanh' ? 'true' : 'false'};\n${mlpLib}\n${src}`;
+/**
+ * WGSL source of an MLP kernel for one shape: constants TANH (the activation) and CLASSES (k,
+ * which sizes per-invocation arrays), the shared library, then `src`. One compiled pipeline per
+ * (k, activation); computePipeline caches them by source.
+ */
+export function mlpKernelCode(shape: MlpShape, src: string): string {
+  const tanh = shape.activation === 'tanh' ? 'true' : 'false';
+  return `const TANH: bool = ${tanh};\nconst CLASSES: u32 = ${String(shape.k)}u;\n${mlpLib}\n${src}`;
 }
 
-export const MLP_JVP_SOURCES = {
-  relu: mlpKernelCode('relu', jvpSrc),
-  tanh: mlpKernelCode('tanh', jvpSrc),
-};
+/** The JVP kernel's full WGSL for a shape (for compile checks). */
+export function mlpJvpCode(shape: MlpShape): string {
+  return mlpKernelCode(shape, jvpSrc);
+}
+
+const WORKGROUP = 64;
 
 export interface MlpJvpResult {
   /** z, n×k row-major. */
@@ -29,11 +36,23 @@ export interface MlpJvpResult {
   deltaA: Float32Array;
 }
 
-const WORKGROUP = 64;
+/** The uniform every MLP kernel binds at 0: n, d, h, k and where the direction v starts. */
+export function mlpDims(shape: MlpShape, n: number, dir: number): ArrayBuffer {
+  return new Uint32Array([n, shape.d, shape.h, shape.k, dir]).buffer;
+}
 
-/** The uniform every MLP kernel binds at 0: n, d, h, k. */
-export function mlpDims(shape: MlpShape, n: number): ArrayBuffer {
-  return new Uint32Array([n, shape.d, shape.h, shape.k]).buffer;
+/**
+ * x (n×d row-major) in the kernels' layout: blocks of 4 samples, xb[(b·d + c)·4 + s] =
+ * x[4b + s, c], zero past n (see shaders/lib/mlp.wgsl).
+ */
+export function packSampleBlocks(x: Float32Array, n: number, d: number): Float32Array {
+  const xb = new Float32Array(Math.ceil(n / 4) * d * 4);
+  for (let i = 0; i < n; i++) {
+    const base = (i >> 2) * d * 4 + (i & 3);
+    const xo = i * d;
+    for (let c = 0; c < d; c++) xb[base + c * 4] = x[xo + c] ?? 0;
+  }
+  return xb;
 }
 
 /** Throws unless params, x and n fit the shape (the same checks as the oracle). */
@@ -88,9 +107,9 @@ function resourcesFor(
   if (old) for (const b of [old.dims, old.theta, old.x, old.out, old.staging]) b.destroy();
   const size = mlpLayout(shape).size;
   const outBytes = (2 * n * shape.k + n) * 4;
-  const dims = uniformBuffer(device, mlpDims(shape, n));
+  const dims = uniformBuffer(device, mlpDims(shape, n, size));
   const theta = storage(device, 2 * size * 4);
-  const x = storage(device, n * shape.d * 4);
+  const x = storage(device, Math.ceil(n / 4) * shape.d * 16);
   const out = outputBuffer(device, outBytes);
   const staging = device.createBuffer({
     size: outBytes,
@@ -133,17 +152,18 @@ async function runJvp(
       `direction has ${String(v.length)} entries, expected ${String(params.length)}`,
     );
   }
-  const pipeline = await computePipeline(device, MLP_JVP_SOURCES[shape.activation]);
+  const pipeline = await computePipeline(device, mlpJvpCode(shape));
   const r = resourcesFor(device, shape, n, pipeline);
   const size = params.length;
   device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
   device.queue.writeBuffer(r.theta, size * 4, v.buffer, v.byteOffset, size * 4);
-  device.queue.writeBuffer(r.x, 0, x.buffer, x.byteOffset, n * shape.d * 4);
+  device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
   const encoder = device.createCommandEncoder({ label: 'mlp-jvp' });
   const pass = encoder.beginComputePass();
   pass.setPipeline(pipeline);
   pass.setBindGroup(0, r.binding);
-  pass.dispatchWorkgroups(Math.ceil(n / WORKGROUP));
+  // One invocation per block of 4 samples.
+  pass.dispatchWorkgroups(Math.ceil(n / 4 / WORKGROUP));
   pass.end();
   const nk = n * shape.k;
   const bytes = (2 * nk + n) * 4;

@@ -1,0 +1,162 @@
+/**
+ * The training-gradient kernel: mean cross-entropy of the one-hidden-layer MLP over a batch, its
+ * gradient and the accuracy, on the GPU in f32, with the per-sample contributions reduced on the
+ * GPU (one invocation per parameter, no n×P buffer). Must agree with Mlp.lossAndGrad
+ * (src/science/mlp/mlp.ts), its CPU oracle.
+ */
+import gradSrc from '../../shaders/mlp_grad.wgsl?raw';
+import type { LossAndGrad, MlpShape } from '../science/mlp/mlp';
+import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
+import { checkMlpInputs, mlpDims, mlpKernelCode, packSampleBlocks } from './mlpJvp';
+
+const WORKGROUP = 64;
+
+/** The gradient kernel's full WGSL for a shape (for compile checks). */
+export function mlpGradCode(shape: MlpShape): string {
+  return mlpKernelCode(shape, gradSrc);
+}
+
+interface GradResources {
+  key: string;
+  buffers: GPUBuffer[];
+  dims: GPUBuffer;
+  theta: GPUBuffer;
+  x: GPUBuffer;
+  labels: GPUBuffer;
+  out: GPUBuffer;
+  staging: GPUBuffer;
+  bindings: [GPUBindGroup, GPUBindGroup, GPUBindGroup];
+}
+
+type Pipelines = readonly [GPUComputePipeline, GPUComputePipeline, GPUComputePipeline];
+
+// Buffers live as long as the sizes do; one run at a time per page (one staging buffer).
+const resources = new WeakMap<GPUDevice, GradResources>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function resourcesFor(
+  device: GPUDevice,
+  shape: MlpShape,
+  n: number,
+  size: number,
+  pipelines: Pipelines,
+): GradResources {
+  const { d, h, k } = shape;
+  const key = `${String(n)} ${String(d)} ${String(h)} ${String(k)} ${shape.activation}`;
+  const old = resources.get(device);
+  if (old?.key === key) return old;
+  if (old) for (const b of old.buffers) b.destroy();
+  const input = (bytes: number): GPUBuffer =>
+    device.createBuffer({
+      size: Math.max(16, bytes),
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    });
+  const dims = uniformBuffer(device, mlpDims(shape, n, 0));
+  const theta = input(size * 4);
+  const x = input(Math.ceil(n / 4) * d * 16);
+  const blocks = Math.ceil(n / 4);
+  const labels = input(blocks * 16);
+  const hAct = outputBuffer(device, blocks * h * 16);
+  const dz = outputBuffer(device, blocks * k * 16);
+  const dpre = outputBuffer(device, blocks * h * 16);
+  const out = outputBuffer(device, (size + 2) * 4);
+  const stats = outputBuffer(device, blocks * 32);
+  const staging = device.createBuffer({
+    size: (size + 2) * 4,
+    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  });
+  const [forward, backHidden, reduce] = pipelines;
+  const r: GradResources = {
+    key,
+    buffers: [dims, theta, x, labels, hAct, dz, dpre, out, stats, staging],
+    dims,
+    theta,
+    x,
+    labels,
+    out,
+    staging,
+    bindings: [
+      bindGroup(device, forward, {
+        0: dims,
+        1: theta,
+        2: x,
+        3: labels,
+        4: hAct,
+        5: dz,
+        8: stats,
+      }),
+      bindGroup(device, backHidden, { 0: dims, 1: theta, 4: hAct, 5: dz, 6: dpre }),
+      bindGroup(device, reduce, { 0: dims, 2: x, 4: hAct, 5: dz, 6: dpre, 7: out, 8: stats }),
+    ],
+  };
+  resources.set(device, r);
+  return r;
+}
+
+/**
+ * Mean cross-entropy, ∇θ of it and the accuracy over the first n samples of x (n×d row-major)
+ * with labels y, on the GPU in f32. Oracle: Mlp.lossAndGrad in src/science/mlp/mlp.ts.
+ */
+export function mlpGradGpu(
+  device: GPUDevice,
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  y: Uint8Array,
+  n: number,
+): Promise<LossAndGrad> {
+  const run = queue.then(() => runGrad(device, shape, params, x, y, n));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runGrad(
+  device: GPUDevice,
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  y: Uint8Array,
+  n: number,
+): Promise<LossAndGrad> {
+  checkMlpInputs(shape, params, x, n);
+  if (y.length < n) throw new RangeError(`y holds ${String(y.length)} labels, need ${String(n)}`);
+  // Padded to whole blocks of 4 samples; the kernel gives padding samples no weight.
+  const labels = new Uint32Array(Math.ceil(n / 4) * 4);
+  labels.set(y.subarray(0, n));
+  const bad = labels.findIndex((c) => c >= shape.k);
+  if (bad >= 0) {
+    throw new RangeError(
+      `label ${String(labels[bad])} of sample ${String(bad)} is not below k=${String(shape.k)}`,
+    );
+  }
+  const code = mlpGradCode(shape);
+  const pipelines = await Promise.all([
+    computePipeline(device, code, 'forward'),
+    computePipeline(device, code, 'backHidden'),
+    computePipeline(device, code, 'reduce'),
+  ]);
+  const size = params.length;
+  const r = resourcesFor(device, shape, n, size, pipelines);
+  device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
+  device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
+  device.queue.writeBuffer(r.labels, 0, labels);
+  const encoder = device.createCommandEncoder({ label: 'mlp-grad' });
+  const pass = encoder.beginComputePass();
+  const hq = Math.ceil(shape.h / 4);
+  // reduceCount() in shaders/mlp_grad.wgsl.
+  const reduceCount = hq * shape.d + shape.h + shape.k * hq + shape.k + 2;
+  const counts = [Math.ceil(n / 4), Math.ceil(n / 4), reduceCount];
+  pipelines.forEach((pipeline, e) => {
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, r.bindings[e]);
+    pass.dispatchWorkgroups(Math.ceil((counts[e] ?? 0) / WORKGROUP));
+  });
+  pass.end();
+  const bytes = (size + 2) * 4;
+  encoder.copyBufferToBuffer(r.out, 0, r.staging, 0, bytes);
+  device.queue.submit([encoder.finish()]);
+  await r.staging.mapAsync(GPUMapMode.READ);
+  const all = new Float32Array(r.staging.getMappedRange().slice(0, bytes));
+  r.staging.unmap();
+  return { grad: all.slice(0, size), loss: all[size] ?? NaN, accuracy: all[size + 1] ?? NaN };
+}
