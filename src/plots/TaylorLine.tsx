@@ -5,11 +5,13 @@
  * loss itself stays readable. Pure SVG; it exports through the same FigureHandle as the plane.
  */
 import { scaleLinear } from 'd3-scale';
-import { format } from 'd3-format';
 import { useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { RealLine } from '../science/ghosts';
 import type { FigureHandle } from './ComplexPlane';
+import { LineLegend, extent, linePath, tickLabel } from './chartParts';
 import { figureSvg } from './export';
+
+export { tickLabel };
 
 export interface TaylorLineProps {
   curves: RealLine | null;
@@ -42,33 +44,6 @@ export const LINE_MARGIN = { left: 64, right: 18, top: 48, bottom: 66 };
 const COMPRESSED_SHARE = 0.24;
 /** Magnitudes beyond band ± width·1e15 are drawn at the edge. */
 const MAX_DECADES = 15;
-
-const plainFormat = format('~g');
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
-
-/** "10⁶" for large powers of ten, plain otherwise; a real minus sign throughout. */
-export function tickLabel(v: number): string {
-  const abs = Math.abs(v);
-  const sign = v < 0 ? '−' : '';
-  const k = Math.round(Math.log10(abs));
-  if (abs >= 1e4 && Math.abs(abs - Math.pow(10, k)) <= 1e-9 * abs) {
-    const exp = [...String(k)].map((c) => SUPERSCRIPT[c] ?? c).join('');
-    return `${sign}10${exp}`;
-  }
-  return plainFormat(v).replace('-', '−');
-}
 
 export interface BandScale {
   (v: number): number;
@@ -146,36 +121,6 @@ export function bandScale(
     if (y >= -1 && y <= height + 1 && ticks.every((w) => Math.abs(f(w) - y) >= 15)) ticks.push(v);
   }
   return Object.assign(f, { lo, hi, up, down, ticks });
-}
-
-/** An SVG path through (x, y) points; NaN or infinite values break the line. */
-function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>): string {
-  let d = '';
-  let pen = false;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] ?? NaN;
-    const y = ys[i] ?? NaN;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${x.toFixed(2)},${y.toFixed(2)}`;
-    pen = true;
-  }
-  return d;
-}
-
-function extent(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? NaN;
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  return [min, max];
 }
 
 export function TaylorLine(props: TaylorLineProps) {
@@ -385,6 +330,7 @@ export function TaylorLine(props: TaylorLineProps) {
             </text>
           </g>
           <LineLegend
+            testId="taylor-legend"
             y={h + 54}
             maxWidth={w}
             color={colors.text}
@@ -463,38 +409,5 @@ function RegionLabel(props: {
     >
       {children}
     </text>
-  );
-}
-
-function LineLegend(props: {
-  y: number;
-  maxWidth: number;
-  color: string;
-  items: { key: string; label: string; width: number; mark: ReactNode }[];
-}) {
-  const { y, maxWidth, color, items } = props;
-  let cx = 12;
-  let cy = 0;
-  // Items flow left to right and wrap to a second row under a narrow plot.
-  const positions: { x: number; y: number }[] = [];
-  for (const item of items) {
-    if (cx > 12 && cx + item.width > maxWidth) {
-      cx = 12;
-      cy += 18;
-    }
-    positions.push({ x: cx, y: cy });
-    cx += item.width;
-  }
-  return (
-    <g transform={`translate(0,${y})`} data-testid="taylor-legend" fill={color}>
-      {items.map((item, i) => (
-        <g key={item.key} transform={`translate(${positions[i]?.x ?? 0},${positions[i]?.y ?? 0})`}>
-          {item.mark}
-          <text x={16} dy="0.32em">
-            {item.label}
-          </text>
-        </g>
-      ))}
-    </g>
   );
 }

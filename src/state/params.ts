@@ -16,6 +16,16 @@ export type ColorMode = 'domain' | 'modulus' | 'phase';
 export type Theme = 'system' | 'light' | 'dark';
 
 export const COLOR_MODES: readonly ColorMode[] = ['domain', 'modulus', 'phase'];
+
+/** The ghosts view's experiments: the complex plane, per-sample radii, a τ sweep, the LR spike. */
+export type GhostsMode = 'plane' | 'batch' | 'sweep' | 'spike';
+export const GHOSTS_MODES: readonly GhostsMode[] = ['plane', 'batch', 'sweep', 'spike'];
+/** Data sets of the trained-model modes. */
+export type DataSetId = 'digits' | 'spirals';
+export const DATA_SETS: readonly DataSetId[] = ['digits', 'spirals'];
+/** Direction of the per-sample JVPs: the model's actual update, or a seeded random one. */
+export type DirectionId = 'update' | 'random';
+export const DIRECTIONS: readonly DirectionId[] = ['update', 'random'];
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 export interface GhostsParams {
@@ -34,6 +44,24 @@ export interface GhostsParams {
   n: number;
   /** Temperature: the view uses logits z/T and slopes a/T, so ρ_a(T) = πT/Δ_a (Sao 2026 §6.4). */
   T: number;
+  /** Which experiment the view shows. */
+  mode: GhostsMode;
+  /** Seed of every stochastic part (initial weights, batches, splits, random directions). */
+  seed: number;
+  /** Data set of the trained-model modes. */
+  data: DataSetId;
+  /** JVP direction of the trained-model modes. */
+  dir: DirectionId;
+  /** Base learning rate of the trained-model modes. */
+  lr: number;
+  /** First step (0-based) of the learning-rate spike. */
+  at: number;
+  /** Learning-rate multiplier during the spike. */
+  spike: number;
+  /** How many steps the spike lasts. */
+  hold: number;
+  /** Training steps taken: a link restores the state after this many (replayed from the seed). */
+  step: number;
 }
 
 export interface AppParams {
@@ -67,6 +95,15 @@ export interface GhostsLimits {
   /** Temperature T, on a log slider. */
   readonly tempMin: number;
   readonly tempMax: number;
+  /** Seeds are 32-bit: the generator reads seed >>> 0. */
+  readonly seedMax: number;
+  readonly lrMin: number;
+  readonly lrMax: number;
+  readonly atMax: number;
+  readonly spikeMin: number;
+  readonly spikeMax: number;
+  readonly holdMax: number;
+  readonly stepMax: number;
 }
 
 export const GHOSTS_LIMITS: GhostsLimits = {
@@ -84,6 +121,14 @@ export const GHOSTS_LIMITS: GhostsLimits = {
   nMax: 40,
   tempMin: 0.05,
   tempMax: 20,
+  seedMax: 4294967295,
+  lrMin: 1e-5,
+  lrMax: 1,
+  atMax: 1000,
+  spikeMin: 1,
+  spikeMax: 1e4,
+  holdMax: 2000,
+  stepMax: 5000,
 };
 
 export const DEFAULT_GHOSTS: GhostsParams = {
@@ -95,6 +140,15 @@ export const DEFAULT_GHOSTS: GhostsParams = {
   color: 'domain',
   n: 8,
   T: 1,
+  mode: 'plane',
+  seed: 0,
+  data: 'digits',
+  dir: 'update',
+  lr: 1e-3,
+  at: 50,
+  spike: 1000,
+  hold: 150,
+  step: 0,
 };
 
 export const DEFAULT_PARAMS: AppParams = {

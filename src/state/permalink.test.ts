@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { rhoA } from '../science/ghosts';
 import {
   COLOR_MODES,
+  DATA_SETS,
   DEFAULT_PARAMS,
+  DIRECTIONS,
+  GHOSTS_MODES,
   GHOSTS_LIMITS as L,
   LINK_VERSION,
   THEMES,
@@ -33,6 +36,15 @@ function expectValid(p: AppParams): void {
   expect(COLOR_MODES).toContain(g.color);
   expect(Number.isInteger(g.n) && g.n >= L.nMin && g.n <= L.nMax).toBe(true);
   expect(g.T >= L.tempMin && g.T <= L.tempMax).toBe(true);
+  expect(GHOSTS_MODES).toContain(g.mode);
+  expect(DATA_SETS).toContain(g.data);
+  expect(DIRECTIONS).toContain(g.dir);
+  expect(Number.isInteger(g.seed) && g.seed >= 0 && g.seed <= L.seedMax).toBe(true);
+  expect(g.lr >= L.lrMin && g.lr <= L.lrMax).toBe(true);
+  expect(Number.isInteger(g.at) && g.at >= 0 && g.at <= L.atMax).toBe(true);
+  expect(g.spike >= L.spikeMin && g.spike <= L.spikeMax).toBe(true);
+  expect(Number.isInteger(g.hold) && g.hold >= 0 && g.hold <= L.holdMax).toBe(true);
+  expect(Number.isInteger(g.step) && g.step >= 0 && g.step <= L.stepMax).toBe(true);
 }
 
 const params = (issues: ParamIssue[]): string[] => issues.map((i) => i.param);
@@ -130,10 +142,34 @@ describe('parsePermalink: good links', () => {
     expect(parse('?tau=2').issues).toEqual([]);
   });
 
-  it('accepts a non-negative integer seed silently, else links from seeded views would complain', () => {
+  it('reads a non-negative integer seed silently and keeps it, else seeded runs cannot be shared', () => {
     const r = parse('?seed=42');
     expect(r.issues).toEqual([]);
-    expect(r.params).toEqual(DEFAULT_PARAMS);
+    expect(r.params).toEqual(withGhosts({ seed: 42 }));
+    expect(serializePermalink(r.params)).toBe('?v=1&view=ghosts&seed=42');
+  });
+
+  it('reads the spike-experiment link, else a shared spike run opens as the plane', () => {
+    const r = parse('?v=1&view=ghosts&mode=spike&at=5&hold=10&step=15&spike=1000&lr=0.002');
+    expect(r.issues).toEqual([]);
+    expect(r.params.ghosts).toEqual({ ...D, mode: 'spike', at: 5, hold: 10, step: 15, lr: 0.002 });
+    expect(serializePermalink(r.params)).toBe(
+      '?v=1&view=ghosts&mode=spike&lr=0.002&at=5&hold=10&step=15',
+    );
+  });
+
+  it('reads every mode, data set and direction, else links to those experiments break', () => {
+    for (const mode of GHOSTS_MODES) expect(parse(`?mode=${mode}`).params.ghosts.mode).toBe(mode);
+    for (const data of DATA_SETS) expect(parse(`?data=${data}`).params.ghosts.data).toBe(data);
+    for (const dir of DIRECTIONS) expect(parse(`?dir=${dir}`).params.ghosts.dir).toBe(dir);
+  });
+
+  it('leaves the experiment defaults out of a link, else every link carries noise', () => {
+    const p = withGhosts({ mode: 'plane', seed: 0, data: 'digits', dir: 'update', lr: 1e-3 });
+    expect(serializePermalink(p)).toBe('?v=1&view=ghosts');
+    expect(
+      parse('?mode=plane&seed=0&data=digits&dir=update&lr=1e-3&at=50&spike=1000&hold=150&step=0'),
+    ).toEqual({ params: DEFAULT_PARAMS, issues: [] });
   });
 
   it('has a migration step for every older link version, else old links would be misread', () => {
@@ -232,6 +268,25 @@ describe('parsePermalink: bad links name the parameter and fall back to a valid 
     ['?view=nope', 'view', (p) => expect(p.view).toBe('ghosts')],
     ['?seed=-1', 'seed', (p) => expect(p).toEqual(DEFAULT_PARAMS)],
     ['?seed=1.5', 'seed', (p) => expect(p).toEqual(DEFAULT_PARAMS)],
+    ['?seed=1e3', 'seed', (p) => expect(p).toEqual(DEFAULT_PARAMS)],
+    ['?seed=99999999999', 'seed', (p) => expect(p.ghosts.seed).toBe(L.seedMax)],
+    ['?mode=spikes', 'mode', (p) => expect(p.ghosts.mode).toBe('plane')],
+    ['?data=mnist', 'data', (p) => expect(p.ghosts.data).toBe('digits')],
+    ['?dir=up', 'dir', (p) => expect(p.ghosts.dir).toBe('update')],
+    ['?lr=0', 'lr', (p) => expect(p.ghosts.lr).toBe(1e-3)],
+    ['?lr=abc', 'lr', (p) => expect(p.ghosts.lr).toBe(1e-3)],
+    ['?lr=5', 'lr', (p) => expect(p.ghosts.lr).toBe(L.lrMax)],
+    ['?lr=1e-9', 'lr', (p) => expect(p.ghosts.lr).toBe(L.lrMin)],
+    ['?at=-1', 'at', (p) => expect(p.ghosts.at).toBe(50)],
+    ['?at=2.5', 'at', (p) => expect(p.ghosts.at).toBe(50)],
+    ['?at=1001', 'at', (p) => expect(p.ghosts.at).toBe(L.atMax)],
+    ['?spike=0', 'spike', (p) => expect(p.ghosts.spike).toBe(1000)],
+    ['?spike=0.5', 'spike', (p) => expect(p.ghosts.spike).toBe(L.spikeMin)],
+    ['?spike=1e5', 'spike', (p) => expect(p.ghosts.spike).toBe(L.spikeMax)],
+    ['?hold=x', 'hold', (p) => expect(p.ghosts.hold).toBe(150)],
+    ['?hold=3000', 'hold', (p) => expect(p.ghosts.hold).toBe(L.holdMax)],
+    ['?step=-3', 'step', (p) => expect(p.ghosts.step).toBe(0)],
+    ['?step=9999', 'step', (p) => expect(p.ghosts.step).toBe(L.stepMax)],
     ['?v=abc', 'v', (p) => expect(p).toEqual(DEFAULT_PARAMS)],
     ['?v=0', 'v', (p) => expect(p).toEqual(DEFAULT_PARAMS)],
   ];
@@ -435,6 +490,15 @@ describe('properties', () => {
         color: fc.constantFrom(...COLOR_MODES),
         n: fc.integer({ min: L.nMin, max: L.nMax }),
         T: double(L.tempMin, L.tempMax),
+        mode: fc.constantFrom(...GHOSTS_MODES),
+        seed: fc.integer({ min: 0, max: L.seedMax }),
+        data: fc.constantFrom(...DATA_SETS),
+        dir: fc.constantFrom(...DIRECTIONS),
+        lr: double(L.lrMin, L.lrMax),
+        at: fc.integer({ min: 0, max: L.atMax }),
+        spike: double(L.spikeMin, L.spikeMax),
+        hold: fc.integer({ min: 0, max: L.holdMax }),
+        step: fc.integer({ min: 0, max: L.stepMax }),
       }),
     }),
   );
@@ -465,6 +529,14 @@ describe('properties', () => {
     'color',
     'n',
     'T',
+    'mode',
+    'data',
+    'dir',
+    'lr',
+    'at',
+    'spike',
+    'hold',
+    'step',
   ];
   const value = fc.oneof(
     fc.string(),
@@ -472,6 +544,7 @@ describe('properties', () => {
     fc.double().map(String),
     fc.array(fc.double().map(String), { maxLength: 20 }).map((xs) => xs.join(',')),
     fc.constantFrom('auto', 'ghosts', 'landscape', '1', '0', 'true', 'dark', 'phase', ''),
+    fc.constantFrom('spike', 'batch', 'spirals', 'random', '1e-3', '150', '5000'),
   );
   const linkLike = fc
     .array(fc.tuple(fc.oneof(fc.constantFrom(...keys), fc.string()), value), { maxLength: 15 })

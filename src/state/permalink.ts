@@ -11,7 +11,10 @@ import { z } from 'zod';
 import { rhoA } from '../science/ghosts';
 import {
   COLOR_MODES,
+  DATA_SETS,
   DEFAULT_PARAMS,
+  DIRECTIONS,
+  GHOSTS_MODES,
   GHOSTS_LIMITS as L,
   LINK_VERSION,
   PLANNED_VIEWS,
@@ -19,6 +22,9 @@ import {
   VIEWS,
   type AppParams,
   type ColorMode,
+  type DataSetId,
+  type DirectionId,
+  type GhostsMode,
   type GhostsParams,
   type ParamIssue,
   type Theme,
@@ -275,8 +281,6 @@ const appSchema = z.object({
   view: field(viewReader),
   embed: field(booleanReader),
   theme: field(oneOf<Theme>(THEMES, 'a theme')),
-  // Reserved for the stochastic views: every seeded part will read it; ghosts has none.
-  seed: field(accept(wholeNumber('a seed (a whole number from 0)'))),
 });
 
 const ghostsSchema = z.object({
@@ -292,6 +296,15 @@ const ghostsSchema = z.object({
     wholeInRange(L.nMin, L.nMax, `a Taylor order (a whole number from ${L.nMin} to ${L.nMax})`),
   ),
   T: field(positive(L.tempMin, L.tempMax)),
+  mode: field(oneOf<GhostsMode>(GHOSTS_MODES, 'a mode')),
+  seed: field(wholeInRange(0, L.seedMax, `a seed (a whole number from 0 to ${L.seedMax})`)),
+  data: field(oneOf<DataSetId>(DATA_SETS, 'a data set')),
+  dir: field(oneOf<DirectionId>(DIRECTIONS, 'a direction')),
+  lr: field(positive(L.lrMin, L.lrMax)),
+  at: field(wholeInRange(0, L.atMax, `a step (a whole number from 0 to ${L.atMax})`)),
+  spike: field(positive(L.spikeMin, L.spikeMax)),
+  hold: field(wholeInRange(0, L.holdMax, `a step count (a whole number from 0 to ${L.holdMax})`)),
+  step: field(wholeInRange(0, L.stepMax, `a step (a whole number from 0 to ${L.stepMax})`)),
 });
 
 type AppFields = z.output<typeof appSchema>;
@@ -328,9 +341,6 @@ function settle<T>(
 
 function resolveApp(base: AppParams, f: AppFields, issues: ParamIssue[]) {
   const d = DEFAULT_PARAMS;
-  if (f.seed !== undefined && !f.seed.ok) {
-    issues.push({ param: 'seed', message: `${f.seed.message}; ignored` });
-  }
   return {
     view: settle(issues, 'view', f.view, base.view, `showing ${base.view}`),
     embed: settle(
@@ -412,7 +422,40 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
   const color = settle(issues, 'color', f.color, base.color, fallbackText(base.color, d.color));
   const n = settle(issues, 'n', f.n, base.n, fallbackText(writeNumber(base.n), writeNumber(d.n)));
 
-  return { z: zv, a: av, y, tau, span, color, n, T: temperature };
+  const word = <T extends string>(
+    key: 'mode' | 'data' | 'dir',
+    fv: Read<T> | undefined,
+    b: T,
+    dv: T,
+  ) => settle(issues, key, fv, b, fallbackText(b, dv));
+  const num = (key: 'seed' | 'lr' | 'at' | 'spike' | 'hold' | 'step') =>
+    settle(
+      issues,
+      key,
+      f[key],
+      base[key],
+      fallbackText(writeNumber(base[key]), writeNumber(d[key])),
+    );
+
+  return {
+    z: zv,
+    a: av,
+    y,
+    tau,
+    span,
+    color,
+    n,
+    T: temperature,
+    mode: word('mode', f.mode, base.mode, d.mode),
+    seed: num('seed'),
+    data: word('data', f.data, base.data, d.data),
+    dir: word('dir', f.dir, base.dir, d.dir),
+    lr: num('lr'),
+    at: num('at'),
+    spike: num('spike'),
+    hold: num('hold'),
+    step: num('step'),
+  };
 }
 
 /**
@@ -623,6 +666,15 @@ const GHOSTS_WRITERS: { [K in keyof GhostsParams]: (v: GhostsParams[K]) => strin
   color: (c) => c,
   n: writeNumber,
   T: writeNumber,
+  mode: (m) => m,
+  seed: writeNumber,
+  data: (d) => d,
+  dir: (d) => d,
+  lr: writeNumber,
+  at: writeNumber,
+  spike: writeNumber,
+  hold: writeNumber,
+  step: writeNumber,
 };
 
 const GHOSTS_KEYS = Object.keys(GHOSTS_WRITERS) as (keyof GhostsParams)[];

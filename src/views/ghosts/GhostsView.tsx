@@ -25,6 +25,10 @@ import { useGhostsCompute } from './useGhostsCompute';
 import { GhostsControls } from './GhostsControls';
 import { GhostsReadoutList, TaylorReadoutList } from './GhostsReadouts';
 import { ghostsJson, type GhostsReadouts } from './exportData';
+import { ModeTabs } from './ModeTabs';
+import { SpikePanel } from './spike/SpikePanel';
+import { BatchPanel } from './batch/BatchPanel';
+import { SweepPanel } from './sweep/SweepPanel';
 
 const MIN_PIXELS = 512;
 const MAX_PIXELS = 1536;
@@ -32,7 +36,37 @@ const MAX_PIXELS = 1536;
 const LINE_POINTS = 600;
 const LINE_HEIGHT = 300;
 
+/** The ghosts view: a mode switcher over the plane (default), the spike experiment and more. */
 export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
+  const g = useAtlas((s) => s.params.ghosts);
+  const setGhosts = useAtlas((s) => s.setGhosts);
+  const mode = g.mode;
+  return (
+    <div className="ghosts-shell">
+      {!embed && <ModeTabs mode={mode} />}
+      {mode === 'spike' && <SpikePanel embed={embed} colors={colors} />}
+      {mode === 'plane' && <PlaneView embed={embed} colors={colors} />}
+      {mode === 'batch' && (
+        <BatchPanel
+          seed={g.seed}
+          data={g.data}
+          dir={g.dir}
+          step={g.step}
+          colors={colors}
+          onStep={(step) => setGhosts({ step })}
+          onData={(data) => setGhosts({ data })}
+          onDir={(dir) => setGhosts({ dir })}
+          // The model's logits are at temperature 1.
+          onLoadSample={(z, a, y, tau) => setGhosts({ z, a, y, tau, T: 1, mode: 'plane' })}
+        />
+      )}
+      {mode === 'sweep' && <SweepPanel seed={g.seed} data={g.data} step={g.step} colors={colors} />}
+    </div>
+  );
+}
+
+/** The complex step plane and the real line. */
+function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   const g = useAtlas((s) => s.params.ghosts);
   const backend = useAtlas((s) => s.backend);
   const boxRef = useRef<HTMLDivElement>(null);
