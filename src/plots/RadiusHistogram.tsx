@@ -3,6 +3,7 @@
  * axis, with the batch bound ρ_a(v) = π/max Δ_a (the smallest of them), the step ‖p‖, and a rug
  * of the samples that set the bound. Pure SVG; exports through FigureHandle like the plane.
  */
+import { FigureSvg } from './chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
@@ -66,20 +67,16 @@ export function RadiusHistogram(props: RadiusHistogramProps) {
   const stepColor = '#17a34a';
 
   return (
-    <svg
+    <FigureSvg
       ref={svgRef}
       data-testid="radius-histogram"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      fontFamily="system-ui, sans-serif"
-      fontSize={12}
-      role="img"
-      aria-label={title}
+      title={title}
+      titleX={MARGIN.left}
+      titleY={16}
+      titleColor={colors.text}
     >
-      <text x={MARGIN.left} y={16} fill={colors.text} fontSize={13} fontWeight={600}>
-        {title}
-      </text>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <rect width={w} height={h} fill="none" stroke={colors.muted} />
         {hist?.bins.map((b, i) => (
@@ -158,6 +155,6 @@ export function RadiusHistogram(props: RadiusHistogramProps) {
           </text>
         </g>
       </g>
-    </svg>
+    </FigureSvg>
   );
 }

@@ -6,7 +6,15 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
-import { LineLegend, extent, legendRows, linePath, tickLabel, type LegendItem } from './chartParts';
+import {
+  LineLegend,
+  extent,
+  legendRows,
+  linePath,
+  tickLabel,
+  type LegendItem,
+  FigureSvg,
+} from './chartParts';
 import { figureSvg } from './export';
 
 export interface SeriesLine {
@@ -120,21 +128,17 @@ export function SeriesChart(props: SeriesChartProps) {
   const clipId = `${testId}-clip`;
 
   return (
-    <svg
+    <FigureSvg
       ref={svgRef}
       data-testid={testId}
       data-chart="series"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      fontFamily="system-ui, sans-serif"
-      fontSize={12}
-      role="img"
-      aria-label={title}
+      title={title}
+      titleX={4}
+      titleY={16}
+      titleColor={colors.text}
     >
-      <text x={4} y={16} fill={colors.text} fontSize={13} fontWeight={600}>
-        {title}
-      </text>
       <g transform={`translate(${m.left},${m.top})`}>
         <clipPath id={clipId}>
           <rect x={-4} y={-4} width={w + 8} height={h + 8} />
@@ -232,7 +236,7 @@ export function SeriesChart(props: SeriesChartProps) {
           items={legend}
         />
       </g>
-    </svg>
+    </FigureSvg>
   );
 }
 

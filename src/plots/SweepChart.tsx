@@ -4,6 +4,7 @@
  * (after/before, linear) and loss ratio (after/before, log) — against r on a log axis, with the
  * r = 1 line. Two stacked panels sharing the x-axis, one curve per direction. Pure SVG.
  */
+import { FigureSvg } from './chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
@@ -162,20 +163,16 @@ export function SweepChart(props: SweepChartProps) {
     series.slice(0, i).reduce((sum, s) => sum + 34 + 7.5 * s.label.length, 0),
   );
   return (
-    <svg
+    <FigureSvg
       ref={svgRef}
       data-testid="sweep-chart"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      fontFamily="system-ui, sans-serif"
-      fontSize={12}
-      role="img"
-      aria-label={title}
+      title={title}
+      titleX={MARGIN.left}
+      titleY={16}
+      titleColor={colors.text}
     >
-      <text x={MARGIN.left} y={16} fill={colors.text} fontSize={13} fontWeight={600}>
-        {title}
-      </text>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {panel(
           'acc',
@@ -227,6 +224,6 @@ export function SweepChart(props: SweepChartProps) {
           </g>
         </g>
       </g>
-    </svg>
+    </FigureSvg>
   );
 }

@@ -8,7 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import type { RealLine } from '../science/ghosts';
 import type { FigureHandle } from './ComplexPlane';
-import { LineLegend, extent, linePath, tickLabel } from './chartParts';
+import { LineLegend, extent, linePath, tickLabel, FigureSvg } from './chartParts';
 import { figureSvg } from './export';
 
 export { tickLabel };
@@ -189,20 +189,16 @@ export function TaylorLine(props: TaylorLineProps) {
 
   return (
     <div className="line-figure" style={{ width, height }}>
-      <svg
+      <FigureSvg
         ref={svgRef}
         data-testid="taylor-svg"
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        fontFamily="system-ui, sans-serif"
-        fontSize={12}
-        role="img"
-        aria-label={title}
+        title={title}
+        titleX={m.left}
+        titleY={15}
+        titleColor={colors.text}
       >
-        <text x={m.left} y={15} fill={colors.text} fontSize={13} fontWeight={600}>
-          {title}
-        </text>
         <g transform={`translate(${m.left},${m.top})`}>
           <clipPath id="taylor-clip">
             <rect width={w} height={h} />
@@ -384,7 +380,7 @@ export function TaylorLine(props: TaylorLineProps) {
             ]}
           />
         </g>
-      </svg>
+      </FigureSvg>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Pieces shared by the SVG line charts (the real line, the spike series). */
 import { format } from 'd3-format';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref, SVGProps } from 'react';
 
 const plainFormat = format('~g');
 const SUPERSCRIPT: Record<string, string> = {
@@ -112,5 +112,39 @@ export function LineLegend(props: {
         </g>
       ))}
     </g>
+  );
+}
+
+type FigureSvgProps = Omit<SVGProps<SVGSVGElement>, 'ref' | 'width' | 'height'> & {
+  ref?: Ref<SVGSVGElement>;
+  width: number;
+  height: number;
+  title: string;
+  titleX: number;
+  titleY?: number;
+  titleColor: string;
+  children: ReactNode;
+};
+
+/** The outer SVG of every chart: sized, titled, labelled for screen readers, exportable as is. */
+export function FigureSvg(props: FigureSvgProps) {
+  const { ref, width, height, title, titleX, titleY = 16, titleColor, children, ...rest } = props;
+  return (
+    <svg
+      ref={ref}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      fontFamily="system-ui, sans-serif"
+      fontSize={12}
+      role="img"
+      aria-label={title}
+      {...rest}
+    >
+      <text x={titleX} y={titleY} fill={titleColor} fontSize={13} fontWeight={600}>
+        {title}
+      </text>
+      {children}
+    </svg>
   );
 }
