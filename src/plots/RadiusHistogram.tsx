@@ -3,11 +3,10 @@
  * axis, with the batch bound ρ_a(v) = π/max Δ_a (the smallest of them), the step ‖p‖, and a rug
  * of the samples that set the bound. Pure SVG; exports through FigureHandle like the plane.
  */
-import { FigureSvg } from './chartParts';
+import { FigureSvg, useSvgFigure } from './chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
-import { figureSvg } from './export';
 import { logBins } from './logBins';
 import { tickLabel } from './TaylorLine';
 
@@ -31,21 +30,9 @@ const BINS = 36;
 
 export function RadiusHistogram(props: RadiusHistogramProps) {
   const { radii, batchRhoA, stepNorm, highlighted, width, height, colors, title, ref } = props;
-  const svgRef = useRef<SVGSVGElement>(null);
+  const svgRef = useSvgFigure(ref, colors.background);
   const w = Math.max(120, width - MARGIN.left - MARGIN.right);
   const h = Math.max(80, height - MARGIN.top - MARGIN.bottom);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      toSvg: () => {
-        const svg = svgRef.current;
-        if (!svg) throw new Error('the figure is not drawn yet');
-        return figureSvg(svg, [], colors.background);
-      },
-    }),
-    [colors.background],
-  );
 
   const hist = useMemo(() => (radii ? logBins(radii, BINS) : null), [radii]);
   const x = useMemo(() => {

@@ -4,7 +4,7 @@
  * through the same FigureHandle as the other figures.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
 import {
   LineLegend,
@@ -14,8 +14,8 @@ import {
   tickLabel,
   type LegendItem,
   FigureSvg,
+  useSvgFigure,
 } from './chartParts';
-import { figureSvg } from './export';
 
 export interface SeriesLine {
   key: string;
@@ -76,24 +76,12 @@ function dataRange(all: ArrayLike<number>[], log: boolean): [number, number] {
 export function SeriesChart(props: SeriesChartProps) {
   const { testId, title, yLabel, width, height, total, log, lines, points = [], band } = props;
   const { cursor, legend, colors, ref } = props;
-  const svgRef = useRef<SVGSVGElement>(null);
+  const svgRef = useSvgFigure(ref, colors.background);
   const m = SERIES_MARGIN;
   const w = Math.max(100, width - m.left - m.right);
   // A legend that wraps takes its extra rows from the plot, not from below the figure.
   const extraRows = Math.max(0, legendRows(legend, w) - 1);
   const h = Math.max(60, height - m.top - m.bottom - 18 * extraRows);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      toSvg: () => {
-        const svg = svgRef.current;
-        if (!svg) throw new Error('the figure is not drawn yet');
-        return figureSvg(svg, [], colors.background);
-      },
-    }),
-    [colors.background],
-  );
 
   const x = useMemo(
     () =>

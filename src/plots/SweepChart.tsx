@@ -4,11 +4,10 @@
  * (after/before, linear) and loss ratio (after/before, log) — against r on a log axis, with the
  * r = 1 line. Two stacked panels sharing the x-axis, one curve per direction. Pure SVG.
  */
-import { FigureSvg } from './chartParts';
+import { FigureSvg, useSvgFigure } from './chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useImperativeHandle, useRef, type Ref } from 'react';
+import type { Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
-import { figureSvg } from './export';
 import { tickLabel } from './TaylorLine';
 
 export interface SweepSeries {
@@ -59,21 +58,9 @@ export function seriesPath(
 
 export function SweepChart(props: SweepChartProps) {
   const { rs, series, width, height, colors, title, ref } = props;
-  const svgRef = useRef<SVGSVGElement>(null);
+  const svgRef = useSvgFigure(ref, colors.background);
   const w = Math.max(160, width - MARGIN.left - MARGIN.right);
   const ph = Math.max(70, (height - MARGIN.top - MARGIN.bottom - GAP) / 2);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      toSvg: () => {
-        const svg = svgRef.current;
-        if (!svg) throw new Error('the figure is not drawn yet');
-        return figureSvg(svg, [], colors.background);
-      },
-    }),
-    [colors.background],
-  );
 
   const rLo = rs.length > 0 ? (rs[0] ?? 0.01) : 0.01;
   const rHi = rs.length > 0 ? (rs[rs.length - 1] ?? 100) : 100;

@@ -5,11 +5,10 @@
  * loss itself stays readable. Pure SVG; it exports through the same FigureHandle as the plane.
  */
 import { scaleLinear } from 'd3-scale';
-import { useImperativeHandle, useMemo, useRef, type ReactNode, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import type { RealLine } from '../science/ghosts';
 import type { FigureHandle } from './ComplexPlane';
-import { LineLegend, extent, linePath, tickLabel, FigureSvg } from './chartParts';
-import { figureSvg } from './export';
+import { LineLegend, extent, linePath, tickLabel, FigureSvg, useSvgFigure } from './chartParts';
 
 export { tickLabel };
 
@@ -126,22 +125,10 @@ export function bandScale(
 export function TaylorLine(props: TaylorLineProps) {
   const { curves, span, order, rhoA, rhoStar, tau, safe, width, height, colors, title, ref } =
     props;
-  const svgRef = useRef<SVGSVGElement>(null);
+  const svgRef = useSvgFigure(ref, colors.background);
   const m = LINE_MARGIN;
   const w = Math.max(120, width - m.left - m.right);
   const h = Math.max(80, height - m.top - m.bottom);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      toSvg: () => {
-        const svg = svgRef.current;
-        if (!svg) throw new Error('the figure is not drawn yet');
-        return figureSvg(svg, [], colors.background);
-      },
-    }),
-    [colors.background],
-  );
 
   const x = useMemo(() => scaleLinear().domain([-span, span]).range([0, w]), [span, w]);
   const y = useMemo(() => {

@@ -1,6 +1,8 @@
 /** Pieces shared by the SVG line charts (the real line, the spike series). */
 import { format } from 'd3-format';
-import type { ReactNode, Ref, SVGProps } from 'react';
+import { useImperativeHandle, useRef, type ReactNode, type Ref, type SVGProps } from 'react';
+import type { FigureHandle } from './ComplexPlane';
+import { figureSvg } from './export';
 
 const plainFormat = format('~g');
 const SUPERSCRIPT: Record<string, string> = {
@@ -147,4 +149,21 @@ export function FigureSvg(props: FigureSvgProps) {
       {children}
     </svg>
   );
+}
+
+/** Exposes an all-SVG chart as a FigureHandle; returns the ref to put on its FigureSvg. */
+export function useSvgFigure(ref: Ref<FigureHandle> | undefined, background: string) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      toSvg: () => {
+        const svg = svgRef.current;
+        if (!svg) throw new Error('the figure is not drawn yet');
+        return figureSvg(svg, [], background);
+      },
+    }),
+    [background],
+  );
+  return svgRef;
 }
