@@ -23,12 +23,30 @@ interface GradResources {
   theta: GPUBuffer;
   x: GPUBuffer;
   labels: GPUBuffer;
+  w1q: GPUBuffer;
   out: GPUBuffer;
   staging: GPUBuffer;
-  bindings: [GPUBindGroup, GPUBindGroup, GPUBindGroup];
+  bindings: GPUBindGroup[];
 }
 
-type Pipelines = readonly [GPUComputePipeline, GPUComputePipeline, GPUComputePipeline];
+type Pipelines = readonly [
+  GPUComputePipeline,
+  GPUComputePipeline,
+  GPUComputePipeline,
+  GPUComputePipeline,
+];
+
+/** W1 (h×d row-major at the start of params) transposed in quads of hidden units, zero past h. */
+function w1Quads(params: Float32Array, d: number, h: number): Float32Array {
+  const hq = Math.ceil(h / 4);
+  const w = new Float32Array(d * hq * 4);
+  for (let j = 0; j < h; j++) {
+    const o = (j >> 2) * 4 + (j & 3);
+    const row = j * d;
+    for (let c = 0; c < d; c++) w[c * hq * 4 + o] = params[row + c] ?? 0;
+  }
+  return w;
+}
 
 // Buffers live as long as the sizes do; one run at a time per page (one staging buffer).
 const resources = new WeakMap<GPUDevice, GradResources>();
@@ -56,6 +74,7 @@ function resourcesFor(
   const x = input(Math.ceil(n / 4) * d * 16);
   const blocks = Math.ceil(n / 4);
   const labels = input(blocks * 16);
+  const w1q = input(d * Math.ceil(h / 4) * 16);
   const hAct = outputBuffer(device, blocks * h * 16);
   const dz = outputBuffer(device, blocks * k * 16);
   const dpre = outputBuffer(device, blocks * h * 16);
@@ -65,26 +84,20 @@ function resourcesFor(
     size: (size + 2) * 4,
     usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
   });
-  const [forward, backHidden, reduce] = pipelines;
+  const [hidden, logits, backHidden, reduce] = pipelines;
   const r: GradResources = {
     key,
-    buffers: [dims, theta, x, labels, hAct, dz, dpre, out, stats, staging],
+    buffers: [dims, theta, x, labels, w1q, hAct, dz, dpre, out, stats, staging],
     dims,
     theta,
     x,
     labels,
+    w1q,
     out,
     staging,
     bindings: [
-      bindGroup(device, forward, {
-        0: dims,
-        1: theta,
-        2: x,
-        3: labels,
-        4: hAct,
-        5: dz,
-        8: stats,
-      }),
+      bindGroup(device, hidden, { 0: dims, 1: theta, 2: x, 4: hAct, 9: w1q }),
+      bindGroup(device, logits, { 0: dims, 1: theta, 3: labels, 4: hAct, 5: dz, 8: stats }),
       bindGroup(device, backHidden, { 0: dims, 1: theta, 4: hAct, 5: dz, 6: dpre }),
       bindGroup(device, reduce, { 0: dims, 2: x, 4: hAct, 5: dz, 6: dpre, 7: out, 8: stats }),
     ],
@@ -131,7 +144,8 @@ async function runGrad(
   }
   const code = mlpGradCode(shape);
   const pipelines = await Promise.all([
-    computePipeline(device, code, 'forward'),
+    computePipeline(device, code, 'hidden'),
+    computePipeline(device, code, 'logits'),
     computePipeline(device, code, 'backHidden'),
     computePipeline(device, code, 'reduce'),
   ]);
@@ -140,12 +154,15 @@ async function runGrad(
   device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
   device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
   device.queue.writeBuffer(r.labels, 0, labels);
+  device.queue.writeBuffer(r.w1q, 0, w1Quads(params, shape.d, shape.h));
   const encoder = device.createCommandEncoder({ label: 'mlp-grad' });
   const pass = encoder.beginComputePass();
   const hq = Math.ceil(shape.h / 4);
   // reduceCount() in shaders/mlp_grad.wgsl.
-  const reduceCount = hq * shape.d + shape.h + shape.k * hq + shape.k + 2;
-  const counts = [Math.ceil(n / 4), Math.ceil(n / 4), reduceCount];
+  const reduceCount = hq * Math.ceil(shape.d / 4) + shape.h + shape.k * hq + shape.k + 2;
+  const blocks = Math.ceil(n / 4);
+  // hidden: 4 blocks × 4 hidden units per invocation; logits, backHidden: one block each.
+  const counts = [Math.ceil(blocks / 4) * hq, blocks, blocks, reduceCount];
   pipelines.forEach((pipeline, e) => {
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, r.bindings[e]);
