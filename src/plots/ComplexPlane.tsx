@@ -15,6 +15,7 @@ import {
   type PlaneColorMode,
 } from './colormap';
 import { figureSvg } from './export';
+import { LineLegend, type LegendItem } from './chartParts';
 
 export interface FigureHandle {
   /** The figure as a standalone SVG document (raster embedded). */
@@ -312,7 +313,7 @@ function Legend(props: {
 }) {
   const { x, y, maxWidth, color, stepColor } = props;
   // Widths fit each label, so the legend fits under a plot as small as an embed's.
-  const items: { key: string; label: string; width: number; mark: React.ReactNode }[] = [
+  const items: LegendItem[] = [
     {
       key: 'zero',
       label: 'ghost (zero of F)',
@@ -338,28 +339,7 @@ function Legend(props: {
       mark: <path d="M0,-7l6,7l-6,7l-6,-7z" fill={stepColor} />,
     },
   ];
-  // Items flow left to right and wrap to a second row under a narrow plot.
-  const positions: { x: number; y: number }[] = [];
-  let cx = 12;
-  let cy = 0;
-  for (const item of items) {
-    if (cx > 12 && cx + item.width > maxWidth) {
-      cx = 12;
-      cy += 18;
-    }
-    positions.push({ x: cx, y: cy });
-    cx += item.width;
-  }
   return (
-    <g transform={`translate(${x},${y})`} data-testid="plane-legend" fill={color}>
-      {items.map((item, i) => (
-        <g key={item.key} transform={`translate(${positions[i]?.x ?? 0},${positions[i]?.y ?? 0})`}>
-          {item.mark}
-          <text x={16} dy="0.32em">
-            {item.label}
-          </text>
-        </g>
-      ))}
-    </g>
+    <LineLegend testId="plane-legend" x={x} y={y} maxWidth={maxWidth} color={color} items={items} />
   );
 }

@@ -4,7 +4,7 @@
  * (after/before, linear) and loss ratio (after/before, log) — against r on a log axis, with the
  * r = 1 line. Two stacked panels sharing the x-axis, one curve per direction. Pure SVG.
  */
-import { FigureSvg, useSvgFigure } from './chartParts';
+import { FigureSvg, LineLegend, useSvgFigure } from './chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Ref } from 'react';
 import type { FigureHandle } from './ComplexPlane';
@@ -146,9 +146,6 @@ export function SweepChart(props: SweepChartProps) {
     </g>
   );
 
-  const legendX = series.map((_, i) =>
-    series.slice(0, i).reduce((sum, s) => sum + 34 + 7.5 * s.label.length, 0),
-  );
   return (
     <FigureSvg
       ref={svgRef}
@@ -191,24 +188,26 @@ export function SweepChart(props: SweepChartProps) {
           <text x={w / 2} y={36} textAnchor="middle">
             r = τ/ρ_a(v) (log scale)
           </text>
-          <g transform="translate(0,58)" data-testid="sweep-legend">
-            {series.map((s, i) => {
-              return (
-                <g key={s.key} transform={`translate(${(legendX[i] ?? 0) + 12},0)`}>
-                  <line
-                    x1={-10}
-                    x2={10}
-                    stroke={s.color}
-                    strokeWidth={2.5}
-                    strokeDasharray={s.dash}
-                  />
-                  <text x={14} dy="0.32em">
-                    {s.label}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
+          <LineLegend
+            testId="sweep-legend"
+            y={58}
+            maxWidth={w}
+            color={colors.text}
+            items={series.map((s) => ({
+              key: s.key,
+              label: s.label,
+              width: 34 + 7.5 * s.label.length,
+              mark: (
+                <line
+                  x1={-10}
+                  x2={10}
+                  stroke={s.color}
+                  strokeWidth={2.5}
+                  strokeDasharray={s.dash}
+                />
+              ),
+            }))}
+          />
         </g>
       </g>
     </FigureSvg>

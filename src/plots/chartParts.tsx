@@ -68,32 +68,13 @@ export interface LegendItem {
   mark: ReactNode;
 }
 
-/** Rows a LineLegend of these items takes within maxWidth (the same wrapping rule). */
-export function legendRows(items: readonly { width: number }[], maxWidth: number): number {
-  let cx = 12;
-  let rows = items.length > 0 ? 1 : 0;
-  for (const item of items) {
-    if (cx > 12 && cx + item.width > maxWidth) {
-      cx = 12;
-      rows++;
-    }
-    cx += item.width;
-  }
-  return rows;
-}
-
-/** A legend whose items flow left to right and wrap to a new row under a narrow plot. */
-export function LineLegend(props: {
-  testId?: string;
-  y: number;
-  maxWidth: number;
-  color: string;
-  items: LegendItem[];
-}) {
-  const { testId, y, maxWidth, color, items } = props;
+/** Where each legend item goes: left to right, wrapping to a new row past maxWidth. */
+function legendLayout(
+  items: readonly { width: number }[],
+  maxWidth: number,
+): { positions: { x: number; y: number }[]; rows: number } {
   let cx = 12;
   let cy = 0;
-  // Items flow left to right and wrap to a second row under a narrow plot.
   const positions: { x: number; y: number }[] = [];
   for (const item of items) {
     if (cx > 12 && cx + item.width > maxWidth) {
@@ -103,8 +84,27 @@ export function LineLegend(props: {
     positions.push({ x: cx, y: cy });
     cx += item.width;
   }
+  return { positions, rows: items.length > 0 ? cy / 18 + 1 : 0 };
+}
+
+/** Rows a LineLegend of these items takes within maxWidth (the same wrapping rule). */
+export function legendRows(items: readonly { width: number }[], maxWidth: number): number {
+  return legendLayout(items, maxWidth).rows;
+}
+
+/** A legend whose items flow left to right and wrap to a new row under a narrow plot. */
+export function LineLegend(props: {
+  testId?: string;
+  x?: number;
+  y: number;
+  maxWidth: number;
+  color: string;
+  items: LegendItem[];
+}) {
+  const { testId, x = 0, y, maxWidth, color, items } = props;
+  const { positions } = legendLayout(items, maxWidth);
   return (
-    <g transform={`translate(0,${y})`} data-testid={testId} fill={color}>
+    <g transform={`translate(${x},${y})`} data-testid={testId} fill={color}>
       {items.map((item, i) => (
         <g key={item.key} transform={`translate(${positions[i]?.x ?? 0},${positions[i]?.y ?? 0})`}>
           {item.mark}
