@@ -2,20 +2,30 @@
  * The learning-rate-spike experiment as a steppable engine (science/mlp/spike.ts underneath):
  * three runs from one seed — plain Adam, Adam with a clipped gradient, the ρ_a controller —
  * advanced in lockstep, with snapshots so a replay to an earlier step is cheap. No DOM: it runs
- * in spike.worker.ts, or inline where no worker starts.
+ * in spike.worker.ts, or inline where no worker starts. The passes run on whatever MlpOps the
+ * caller hands in: the WGSL kernels or the CPU oracle.
  */
 import { splitTrainTest, type Dataset } from '../science/data/digits';
+import type { Mlp } from '../science/mlp/mlp';
+import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
 import { runSpike, type SpikeMode, type SpikeRun, type SpikeSnapshot } from '../science/mlp/spike';
 
 export const SPIKE_MODES: readonly SpikeMode[] = ['plain', 'clip', 'controller'];
 
-/** What decides the numbers: the same settings give the same series, bit for bit. */
+/**
+ * Where training runs: 'auto' is the GPU when there is one (f32; the same numbers on one
+ * device), 'cpu' the f64 oracle (the same numbers on every machine).
+ */
+export type TrainOn = 'auto' | 'cpu';
+
+/** What decides the numbers: the same settings on the same backend give the same series. */
 export interface SpikeSettings {
   seed: number;
   lr: number;
   at: number;
   spike: number;
   hold: number;
+  train: TrainOn;
 }
 
 /** Fixed parts of the experiment (the paper's: batch 64, 20% test split, clip at ‖g‖ ≤ 1). */
@@ -41,6 +51,9 @@ export interface SpikeRunSeries {
 
 export interface SpikeSeries {
   settings: SpikeSettings;
+  /** Where the passes ran, and a word on it (the adapter, or why not the GPU). */
+  backend: OpsBackend;
+  backendNote: string;
   total: number;
   /** Steps taken: every array has this length. */
   step: number;
@@ -51,12 +64,30 @@ export interface SpikeSeries {
 export class SpikeEngine {
   readonly settings: SpikeSettings;
   readonly total: number;
+  readonly backend: OpsBackend;
   private readonly runs: SpikeRun[];
-  private readonly initialAcc: number[];
+  private initialAcc: number[] = [];
   /** Snapshots by step, one per run, every SNAPSHOT_EVERY steps (step 0 included). */
   private readonly snapshots = new Map<number, SpikeSnapshot[]>();
 
-  constructor(settings: SpikeSettings, data: Dataset) {
+  /** Builds the three runs at step 0; makeOps picks where their passes run. */
+  static async create(
+    settings: SpikeSettings,
+    data: Dataset,
+    makeOps: (mlp: Mlp) => MlpOps = cpuOps,
+    backendNote = 'CPU, f64',
+  ): Promise<SpikeEngine> {
+    const e = new SpikeEngine(settings, data, makeOps, backendNote);
+    e.initialAcc = await Promise.all(e.runs.map((r) => r.testAccuracy()));
+    return e;
+  }
+
+  private constructor(
+    settings: SpikeSettings,
+    data: Dataset,
+    makeOps: (mlp: Mlp) => MlpOps,
+    readonly backendNote: string,
+  ) {
     this.settings = { ...settings };
     this.total = spikeTotal(settings);
     const split = splitTrainTest(data, SPIKE_TEST_FRACTION, settings.seed);
@@ -75,11 +106,10 @@ export class SpikeEngine {
           evalEvery: 1,
         },
         split,
+        makeOps,
       ),
     );
-    this.initialAcc = this.runs.map((r) =>
-      r.mlp.accuracy(r.parameters(), split.test.x, split.test.y, split.test.n),
-    );
+    this.backend = this.runs[0]?.ops.backend ?? 'cpu';
     this.snapshots.set(
       0,
       this.runs.map((r) => r.snapshot()),
@@ -91,20 +121,20 @@ export class SpikeEngine {
   }
 
   /** Moves every run to step min(n, total): forward by training, backward from a snapshot. */
-  seek(n: number): void {
+  async seek(n: number): Promise<void> {
     const target = Math.max(0, Math.min(this.total, Math.floor(n)));
     if (target < this.step) {
       const at = Math.floor(target / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
       const snaps = this.snapshots.get(at) ?? this.snapshots.get(0);
       if (snaps) this.runs.forEach((r, i) => snaps[i] && r.restore(snaps[i]));
     }
-    while (this.step < target) this.advance();
+    while (this.step < target) await this.advance();
   }
 
   /** One step of all three runs. */
-  advance(): void {
+  async advance(): Promise<void> {
     if (this.step >= this.total) return;
-    for (const r of this.runs) r.step();
+    for (const r of this.runs) await r.step();
     const s = this.step;
     if (s % SNAPSHOT_EVERY === 0 && !this.snapshots.has(s)) {
       this.snapshots.set(
@@ -121,6 +151,8 @@ export class SpikeEngine {
     if (first) for (let t = 0; t < n; t++) lr[t] = first.records[t]?.lr ?? NaN;
     return {
       settings: { ...this.settings },
+      backend: this.backend,
+      backendNote: this.backendNote,
       total: this.total,
       step: n,
       lr,
@@ -140,4 +172,9 @@ export class SpikeEngine {
 }
 
 export const sameSettings = (a: SpikeSettings, b: SpikeSettings): boolean =>
-  a.seed === b.seed && a.lr === b.lr && a.at === b.at && a.spike === b.spike && a.hold === b.hold;
+  a.seed === b.seed &&
+  a.lr === b.lr &&
+  a.at === b.at &&
+  a.spike === b.spike &&
+  a.hold === b.hold &&
+  a.train === b.train;

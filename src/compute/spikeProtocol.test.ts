@@ -17,7 +17,7 @@ function tinyDigitsUrl(rows: number): string {
   return `data:text/csv,${encodeURIComponent(lines.join('\n'))}`;
 }
 
-const settings: SpikeSettings = { seed: 1, lr: 1e-3, at: 4, spike: 1000, hold: 6 };
+const settings: SpikeSettings = { seed: 1, lr: 1e-3, at: 4, spike: 1000, hold: 6, train: 'cpu' };
 
 function collect() {
   const out: SpikeResponse[] = [];

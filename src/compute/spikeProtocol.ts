@@ -4,6 +4,7 @@
  * older one still replaying, so dragging a slider never queues minutes of training.
  */
 import type { Dataset } from '../science/data/digits';
+import { chooseOps } from './gpuMlpOps';
 import { loadDigits } from './loadDigits';
 import { SpikeEngine, sameSettings, type SpikeSeries, type SpikeSettings } from './spikeEngine';
 import type { Post } from './workerClient';
@@ -41,15 +42,22 @@ function transferables(s: SpikeSeries): Transferable[] {
 
 export function spikeHandler(post: Post<SpikeResponse>): (req: SpikeRequest) => void {
   let engine: SpikeEngine | null = null;
+  /** Why the GPU is no longer used (a failed kernel, a lost device); null while it is fine. */
+  let gpuBroken: string | null = null;
+  /** Whether the engine being built or run uses the GPU. */
+  let onGpu = false;
   let latest = 0;
   let queue: Promise<void> = Promise.resolve();
   const data = new Map<string, Promise<Dataset>>();
 
   const engineFor = async (settings: SpikeSettings, url: string): Promise<SpikeEngine> => {
     if (engine && sameSettings(engine.settings, settings)) return engine;
+    engine = null;
     const cached = data.get(url) ?? loadDigits(url);
     data.set(url, cached);
-    engine = new SpikeEngine(settings, await cached);
+    const { backend, makeOps, note } = await chooseOps(settings.train, gpuBroken);
+    onGpu = backend === 'gpu';
+    engine = await SpikeEngine.create(settings, await cached, makeOps, note);
     return engine;
   };
 
@@ -64,10 +72,10 @@ export function spikeHandler(post: Post<SpikeResponse>): (req: SpikeRequest) => 
       return;
     }
     const target = Math.min(e.total, req.kind === 'step' ? e.step + 1 : Math.max(0, req.n));
-    if (target < e.step) e.seek(target);
+    if (target < e.step) await e.seek(target);
     let slice = 0;
     while (e.step < target) {
-      e.advance();
+      await e.advance();
       if (e.step % PARTIAL_EVERY === 0 && e.step < target) {
         const partial = e.series();
         post(
@@ -89,16 +97,26 @@ export function spikeHandler(post: Post<SpikeResponse>): (req: SpikeRequest) => 
     post({ id: req.id, kind: 'series', series }, transferables(series));
   };
 
+  const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+  /** A GPU failure mid-run replays the request on the CPU oracle; anything else is reported. */
+  const serveOrFallBack = async (req: SpikeRequest): Promise<void> => {
+    try {
+      await serve(req);
+    } catch (err) {
+      if (!onGpu) throw err;
+      gpuBroken = `the GPU failed: ${message(err)}`;
+      engine = null;
+      await serve(req);
+    }
+  };
+
   return (req) => {
     latest = Math.max(latest, req.id);
     queue = queue.then(() =>
-      serve(req).catch((err: unknown) => {
-        if (req.kind !== 'configure') engine = null;
-        post({
-          id: req.id,
-          kind: 'error',
-          error: err instanceof Error ? err.message : String(err),
-        });
+      serveOrFallBack(req).catch((err: unknown) => {
+        engine = null;
+        post({ id: req.id, kind: 'error', error: message(err) });
       }),
     );
   };

@@ -6,6 +6,7 @@
  */
 import gradSrc from '../../shaders/mlp_grad.wgsl?raw';
 import type { LossAndGrad, MlpShape } from '../science/mlp/mlp';
+import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
 import { checkMlpInputs, mlpDims, mlpKernelCode, packSampleBlocks } from './mlpJvp';
 
@@ -17,7 +18,6 @@ export function mlpGradCode(shape: MlpShape): string {
 }
 
 interface GradResources {
-  key: string;
   buffers: GPUBuffer[];
   dims: GPUBuffer;
   theta: GPUBuffer;
@@ -48,8 +48,8 @@ function w1Quads(params: Float32Array, d: number, h: number): Float32Array {
   return w;
 }
 
-// Buffers live as long as the sizes do; one run at a time per page (one staging buffer).
-const resources = new WeakMap<GPUDevice, GradResources>();
+// One run at a time per page: a staging buffer cannot be mapped twice.
+const cached = resourceCache<GradResources>(4);
 let queue: Promise<unknown> = Promise.resolve();
 
 function resourcesFor(
@@ -61,9 +61,17 @@ function resourcesFor(
 ): GradResources {
   const { d, h, k } = shape;
   const key = `${String(n)} ${String(d)} ${String(h)} ${String(k)} ${shape.activation}`;
-  const old = resources.get(device);
-  if (old?.key === key) return old;
-  if (old) for (const b of old.buffers) b.destroy();
+  return cached(device, key, () => makeResources(device, shape, n, size, pipelines));
+}
+
+function makeResources(
+  device: GPUDevice,
+  shape: MlpShape,
+  n: number,
+  size: number,
+  pipelines: Pipelines,
+): GradResources {
+  const { d, h, k } = shape;
   const input = (bytes: number): GPUBuffer =>
     device.createBuffer({
       size: Math.max(16, bytes),
@@ -85,8 +93,7 @@ function resourcesFor(
     usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
   });
   const [hidden, logits, backHidden, reduce] = pipelines;
-  const r: GradResources = {
-    key,
+  return {
     buffers: [dims, theta, x, labels, w1q, hAct, dz, dpre, out, stats, staging],
     dims,
     theta,
@@ -102,8 +109,6 @@ function resourcesFor(
       bindGroup(device, reduce, { 0: dims, 2: x, 4: hAct, 5: dz, 6: dpre, 7: out, 8: stats }),
     ],
   };
-  resources.set(device, r);
-  return r;
 }
 
 /**

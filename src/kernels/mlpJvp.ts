@@ -7,6 +7,7 @@
  */
 import mlpLib from '../../shaders/lib/mlp.wgsl?raw';
 import jvpSrc from '../../shaders/mlp_jvp.wgsl?raw';
+import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
 import { mlpLayout, type MlpShape } from '../science/mlp/mlp';
 
@@ -74,7 +75,7 @@ export function checkMlpInputs(
 }
 
 interface JvpResources {
-  key: string;
+  buffers: GPUBuffer[];
   dims: GPUBuffer;
   theta: GPUBuffer;
   x: GPUBuffer;
@@ -83,9 +84,8 @@ interface JvpResources {
   binding: GPUBindGroup;
 }
 
-// Buffers live as long as the sizes do: creating them per call costs more than the kernel on a
-// software adapter. One run at a time per page: the staging buffer cannot be mapped twice.
-const resources = new WeakMap<GPUDevice, JvpResources>();
+// One run at a time per page: a staging buffer cannot be mapped twice.
+const cached = resourceCache<JvpResources>(4);
 let queue: Promise<unknown> = Promise.resolve();
 
 function storage(device: GPUDevice, bytes: number): GPUBuffer {
@@ -102,23 +102,20 @@ function resourcesFor(
   pipeline: GPUComputePipeline,
 ): JvpResources {
   const key = `${String(n)} ${String(shape.d)} ${String(shape.h)} ${String(shape.k)} ${shape.activation}`;
-  const old = resources.get(device);
-  if (old?.key === key) return old;
-  if (old) for (const b of [old.dims, old.theta, old.x, old.out, old.staging]) b.destroy();
-  const size = mlpLayout(shape).size;
-  const outBytes = (2 * n * shape.k + n) * 4;
-  const dims = uniformBuffer(device, mlpDims(shape, n, size));
-  const theta = storage(device, 2 * size * 4);
-  const x = storage(device, Math.ceil(n / 4) * shape.d * 16);
-  const out = outputBuffer(device, outBytes);
-  const staging = device.createBuffer({
-    size: outBytes,
-    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+  return cached(device, key, () => {
+    const size = mlpLayout(shape).size;
+    const outBytes = (2 * n * shape.k + n) * 4;
+    const dims = uniformBuffer(device, mlpDims(shape, n, size));
+    const theta = storage(device, 2 * size * 4);
+    const x = storage(device, Math.ceil(n / 4) * shape.d * 16);
+    const out = outputBuffer(device, outBytes);
+    const staging = device.createBuffer({
+      size: outBytes,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+    const binding = bindGroup(device, pipeline, { 0: dims, 1: theta, 2: x, 3: out });
+    return { buffers: [dims, theta, x, out, staging], dims, theta, x, out, staging, binding };
   });
-  const binding = bindGroup(device, pipeline, { 0: dims, 1: theta, 2: x, 3: out });
-  const r: JvpResources = { key, dims, theta, x, out, staging, binding };
-  resources.set(device, r);
-  return r;
 }
 
 /**

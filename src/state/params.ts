@@ -26,6 +26,12 @@ export const DATA_SETS: readonly DataSetId[] = ['digits', 'spirals'];
 /** Direction of the per-sample JVPs: the model's actual update, or a seeded random one. */
 export type DirectionId = 'update' | 'random';
 export const DIRECTIONS: readonly DirectionId[] = ['update', 'random'];
+/**
+ * Where the trained-model modes train: 'auto' uses the GPU when there is one (f32: a link replays
+ * to the same numbers on the same device), 'cpu' the f64 oracle (the same numbers anywhere).
+ */
+export type TrainOnId = 'auto' | 'cpu';
+export const TRAIN_ON: readonly TrainOnId[] = ['auto', 'cpu'];
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 export interface GhostsParams {
@@ -54,6 +60,8 @@ export interface GhostsParams {
   dir: DirectionId;
   /** Base learning rate of the trained-model modes. */
   lr: number;
+  /** Where the trained-model modes train. */
+  train: TrainOnId;
   /** First step (0-based) of the learning-rate spike. */
   at: number;
   /** Learning-rate multiplier during the spike. */
@@ -145,6 +153,7 @@ export const DEFAULT_GHOSTS: GhostsParams = {
   data: 'digits',
   dir: 'update',
   lr: 1e-3,
+  train: 'auto',
   at: 50,
   spike: 1000,
   hold: 150,

@@ -10,6 +10,7 @@ import {
   GHOSTS_LIMITS as L,
   LINK_VERSION,
   THEMES,
+  TRAIN_ON,
   VIEWS,
   type AppParams,
   type ParamIssue,
@@ -39,6 +40,7 @@ function expectValid(p: AppParams): void {
   expect(GHOSTS_MODES).toContain(g.mode);
   expect(DATA_SETS).toContain(g.data);
   expect(DIRECTIONS).toContain(g.dir);
+  expect(TRAIN_ON).toContain(g.train);
   expect(Number.isInteger(g.seed) && g.seed >= 0 && g.seed <= L.seedMax).toBe(true);
   expect(g.lr >= L.lrMin && g.lr <= L.lrMax).toBe(true);
   expect(Number.isInteger(g.at) && g.at >= 0 && g.at <= L.atMax).toBe(true);
@@ -162,6 +164,10 @@ describe('parsePermalink: good links', () => {
     for (const mode of GHOSTS_MODES) expect(parse(`?mode=${mode}`).params.ghosts.mode).toBe(mode);
     for (const data of DATA_SETS) expect(parse(`?data=${data}`).params.ghosts.data).toBe(data);
     for (const dir of DIRECTIONS) expect(parse(`?dir=${dir}`).params.ghosts.dir).toBe(dir);
+    expect(parse('?train=cpu').params.ghosts.train).toBe('cpu');
+    const bad = parse('?train=tpu');
+    expect(bad.params.ghosts.train).toBe('auto');
+    expect(bad.issues.map((i) => i.param)).toEqual(['train']);
   });
 
   it('leaves the experiment defaults out of a link, else every link carries noise', () => {
@@ -495,6 +501,7 @@ describe('properties', () => {
         data: fc.constantFrom(...DATA_SETS),
         dir: fc.constantFrom(...DIRECTIONS),
         lr: double(L.lrMin, L.lrMax),
+        train: fc.constantFrom(...TRAIN_ON),
         at: fc.integer({ min: 0, max: L.atMax }),
         spike: double(L.spikeMin, L.spikeMax),
         hold: fc.integer({ min: 0, max: L.holdMax }),

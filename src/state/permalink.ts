@@ -14,6 +14,7 @@ import {
   DATA_SETS,
   DEFAULT_PARAMS,
   DIRECTIONS,
+  TRAIN_ON,
   GHOSTS_MODES,
   GHOSTS_LIMITS as L,
   LINK_VERSION,
@@ -24,6 +25,7 @@ import {
   type ColorMode,
   type DataSetId,
   type DirectionId,
+  type TrainOnId,
   type GhostsMode,
   type GhostsParams,
   type ParamIssue,
@@ -301,6 +303,7 @@ const ghostsSchema = z.object({
   data: field(oneOf<DataSetId>(DATA_SETS, 'a data set')),
   dir: field(oneOf<DirectionId>(DIRECTIONS, 'a direction')),
   lr: field(positive(L.lrMin, L.lrMax)),
+  train: field(oneOf<TrainOnId>(TRAIN_ON, 'a training backend (auto or cpu)')),
   at: field(wholeInRange(0, L.atMax, `a step (a whole number from 0 to ${L.atMax})`)),
   spike: field(positive(L.spikeMin, L.spikeMax)),
   hold: field(wholeInRange(0, L.holdMax, `a step count (a whole number from 0 to ${L.holdMax})`)),
@@ -423,7 +426,7 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
   const n = settle(issues, 'n', f.n, base.n, fallbackText(writeNumber(base.n), writeNumber(d.n)));
 
   const word = <T extends string>(
-    key: 'mode' | 'data' | 'dir',
+    key: 'mode' | 'data' | 'dir' | 'train',
     fv: Read<T> | undefined,
     b: T,
     dv: T,
@@ -451,6 +454,7 @@ function resolveGhosts(base: GhostsParams, f: GhostsFields, issues: ParamIssue[]
     data: word('data', f.data, base.data, d.data),
     dir: word('dir', f.dir, base.dir, d.dir),
     lr: num('lr'),
+    train: word('train', f.train, base.train, d.train),
     at: num('at'),
     spike: num('spike'),
     hold: num('hold'),
@@ -671,6 +675,7 @@ const GHOSTS_WRITERS: { [K in keyof GhostsParams]: (v: GhostsParams[K]) => strin
   data: (d) => d,
   dir: (d) => d,
   lr: writeNumber,
+  train: (t) => t,
   at: writeNumber,
   spike: writeNumber,
   hold: writeNumber,

@@ -13,7 +13,11 @@ export function deltaA(a: readonly number[]): number {
 
 /** The computable lower bound on ρ*; Infinity when Δ_a = 0 (the line loss is then entire). */
 export function rhoA(a: readonly number[], temperature = 1): number {
-  const span = deltaA(a);
+  return rhoFromSpan(deltaA(a), temperature);
+}
+
+/** ρ_a from a known Δ_a; Infinity when Δ_a = 0. */
+export function rhoFromSpan(span: number, temperature = 1): number {
   if (span === 0) return Infinity;
   // Thm 4.6, Eq. 12 (ρ_a = π/Δ_a), with logits z/T scaling it by T (§6.4).
   return (Math.PI * temperature) / span;

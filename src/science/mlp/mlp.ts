@@ -59,10 +59,18 @@ export function mlpLayout(shape: MlpShape): MlpLayout {
 }
 
 /** Largest logit's index, lowest index on ties. */
-function argmax(z: Float64Array, off: number, k: number): number {
+function argmax(z: ArrayLike<number>, off: number, k: number): number {
   let best = 0;
   for (let c = 1; c < k; c++) if ((z[off + c] ?? 0) > (z[off + best] ?? 0)) best = c;
   return best;
+}
+
+/** Fraction of the n rows of logits z (n×k) whose largest entry is the label. */
+export function accuracyOf(z: ArrayLike<number>, y: Uint8Array, n: number, k: number): number {
+  if (n === 0) return 0;
+  let hits = 0;
+  for (let i = 0; i < n; i++) if (argmax(z, i * k, k) === y[i]) hits++;
+  return hits / n;
 }
 
 export class Mlp {
@@ -161,12 +169,7 @@ export class Mlp {
 
   /** Fraction of the n samples classified correctly. */
   accuracy(params: ParamArray, x: Float32Array | Float64Array, y: Uint8Array, n: number): number {
-    if (n === 0) return 0;
-    const { k } = this.shape;
-    const z = this.forward(params, x, n);
-    let hits = 0;
-    for (let i = 0; i < n; i++) if (argmax(z, i * k, k) === y[i]) hits++;
-    return hits / n;
+    return accuracyOf(this.forward(params, x, n), y, n, this.shape.k);
   }
 
   /** Mean cross-entropy, its gradient (backprop) and the accuracy on the same n samples. */

@@ -7,7 +7,7 @@ import {
   batchRadius,
   clipController,
   deltaA,
-  rhoA,
+  rhoFromSpan,
   type BatchRadius,
   type ClipResult,
 } from '../ghosts/radius';
@@ -33,23 +33,27 @@ function row(a: Float64Array, i: number, k: number): number[] {
 export function sampleRadii(a: Float64Array, n: number, k: number): SampleRadii {
   if (a.length < n * k) throw new RangeError(`a holds ${a.length} values, need ${n}×${k}`);
   const spans = new Float64Array(n);
+  for (let i = 0; i < n; i++) spans[i] = deltaA(row(a, i, k));
+  return radiiFromDeltaA(spans);
+}
+
+/** Per-sample ρ_a and the batch bound from per-sample Δ_a (as the JVP kernel returns them). */
+export function radiiFromDeltaA(spans: ArrayLike<number>): SampleRadii {
+  const n = spans.length;
+  const d = Float64Array.from(spans);
   const radii = new Float64Array(n);
   let maxDeltaA = 0;
   let argmax = -1;
   for (let i = 0; i < n; i++) {
-    const ai = row(a, i, k);
-    const span = deltaA(ai);
-    spans[i] = span;
-    // Thm 4.6, Eq. 12: ρ_a(x) = π/Δ_a(x).
-    radii[i] = rhoA(ai);
+    const span = d[i] ?? 0;
+    radii[i] = rhoFromSpan(span);
     if (argmax < 0 || span > maxDeltaA) {
       maxDeltaA = span;
       argmax = i;
     }
   }
   // Def. 4.7, Eq. 15: ρ_a(v) = π / max_x Δ_a(x; v).
-  const batchRhoA = maxDeltaA > 0 ? Math.PI / maxDeltaA : Infinity;
-  return { deltaA: spans, rhoA: radii, batchRhoA, maxDeltaA, argmax };
+  return { deltaA: d, rhoA: radii, batchRhoA: rhoFromSpan(maxDeltaA), maxDeltaA, argmax };
 }
 
 /**

@@ -5,13 +5,16 @@
  * update p is scaled by the ρ_a controller s = min(1, ρ_a/‖p‖).
  *
  * Deterministic: the seed fixes the initial weights and the batch order (the same for all three
- * modes), so a run can be replayed to any step, or paused and resumed from a snapshot.
+ * modes), so a run can be replayed to any step, or paused and resumed from a snapshot. The passes
+ * (gradient, JVP, test forward) go through MlpOps: the f64 oracle gives the same numbers on every
+ * machine; the WGSL kernels give the same numbers on one device.
  */
 import type { Dataset } from '../data/digits';
 import { Rng, type RngState } from '../rng';
 import { Adam, apply, norm, type AdamSnapshot } from './adam';
-import { Mlp, type Activation } from './mlp';
-import { controllerScale, sampleRadii } from './radius';
+import { accuracyOf, Mlp, type Activation } from './mlp';
+import { cpuOps, type MlpOps } from './ops';
+import { controllerScale, radiiFromDeltaA } from './radius';
 
 export type SpikeMode = 'plain' | 'clip' | 'controller';
 
@@ -152,9 +155,10 @@ function classCount(data: SpikeData): number {
 /** Seed offset of the batch stream, so batches do not replay the initialisation's draws. */
 const BATCH_SEED_OFFSET = 0x9e3779b9;
 
-export class SpikeRun implements Iterable<SpikeRecord> {
+export class SpikeRun {
   readonly config: Required<SpikeConfig>;
   readonly mlp: Mlp;
+  readonly ops: MlpOps;
   readonly records: SpikeRecord[] = [];
   private params: Float32Array;
   private adam: Adam;
@@ -163,6 +167,7 @@ export class SpikeRun implements Iterable<SpikeRecord> {
   constructor(
     config: SpikeConfig,
     private readonly data: SpikeData,
+    makeOps: (mlp: Mlp) => MlpOps = cpuOps,
   ) {
     this.config = {
       hidden: 128,
@@ -186,6 +191,7 @@ export class SpikeRun implements Iterable<SpikeRecord> {
       k: classCount(data),
       activation: this.config.activation,
     });
+    this.ops = makeOps(this.mlp);
     this.params = this.mlp.init(new Rng(config.seed));
     this.adam = new Adam(this.mlp.size);
     this.sampler = new BatchSampler(
@@ -209,17 +215,24 @@ export class SpikeRun implements Iterable<SpikeRecord> {
     return this.params.slice();
   }
 
+  /** Test accuracy of the current parameters. */
+  async testAccuracy(): Promise<number> {
+    const { test } = this.data;
+    const z = await this.ops.forward(this.params, test.x, test.n);
+    return accuracyOf(z, test.y, test.n, this.mlp.shape.k);
+  }
+
   /** Takes one optimiser step and returns its record; throws once all steps are taken. */
-  step(): SpikeRecord {
+  async step(): Promise<SpikeRecord> {
     if (this.done) throw new RangeError(`all ${this.config.steps} steps are taken`);
     const { mode, clipNorm, evalEvery, radiusOn, steps } = this.config;
-    const { train, test } = this.data;
+    const { train } = this.data;
     const t = this.records.length;
     const lr = lrAt(this.config, t);
 
     const idx = this.sampler.next();
     const batch = gather(train, idx);
-    const { loss, grad, accuracy } = this.mlp.lossAndGrad(
+    const { loss, grad, accuracy } = await this.ops.lossAndGrad(
       this.params,
       batch.x,
       batch.y,
@@ -242,7 +255,7 @@ export class SpikeRun implements Iterable<SpikeRecord> {
       const onBatch = radiusOn === 'batch';
       const xs = onBatch ? batch.x : train.x;
       const n = onBatch ? idx.length : train.n;
-      const radii = sampleRadii(this.mlp.jvp(this.params, xs, n, u).a, n, this.mlp.shape.k);
+      const radii = radiiFromDeltaA(await this.ops.deltaA(this.params, xs, n, u));
       rhoA = radii.batchRhoA;
       argmaxSample = onBatch ? (idx[radii.argmax] ?? -1) : radii.argmax;
     }
@@ -251,7 +264,7 @@ export class SpikeRun implements Iterable<SpikeRecord> {
     apply(this.params, p, scale);
 
     const evaluate = (t + 1) % evalEvery === 0 || t + 1 === steps;
-    const testAccuracy = evaluate ? this.mlp.accuracy(this.params, test.x, test.y, test.n) : null;
+    const testAccuracy = evaluate ? await this.testAccuracy() : null;
     const record: SpikeRecord = {
       step: t,
       lr,
@@ -272,14 +285,15 @@ export class SpikeRun implements Iterable<SpikeRecord> {
   }
 
   /** Steps until `stepIndex === n` (or the end); returns the records taken. */
-  runTo(n: number): SpikeRecord[] {
+  async runTo(n: number): Promise<SpikeRecord[]> {
     const out: SpikeRecord[] = [];
-    while (!this.done && this.records.length < n) out.push(this.step());
+    while (!this.done && this.records.length < n) out.push(await this.step());
     return out;
   }
 
-  *[Symbol.iterator](): Iterator<SpikeRecord> {
-    while (!this.done) yield this.step();
+  /** Steps to the end; returns the records taken. */
+  runAll(): Promise<SpikeRecord[]> {
+    return this.runTo(this.config.steps);
   }
 
   /** Everything needed to resume exactly here (copies, so the run can go on). */
@@ -303,7 +317,11 @@ export class SpikeRun implements Iterable<SpikeRecord> {
   }
 }
 
-/** Starts a spike run; call step() (or iterate) to advance it. */
-export function runSpike(config: SpikeConfig, data: SpikeData): SpikeRun {
-  return new SpikeRun(config, data);
+/** Starts a spike run (on the CPU oracle unless makeOps says otherwise); step() advances it. */
+export function runSpike(
+  config: SpikeConfig,
+  data: SpikeData,
+  makeOps?: (mlp: Mlp) => MlpOps,
+): SpikeRun {
+  return new SpikeRun(config, data, makeOps);
 }

@@ -2,6 +2,7 @@ import { GHOSTS_LIMITS, type GhostsParams } from '../../../state/params';
 import { useAtlas } from '../../../state/store';
 import { NumberSlider } from '../../../ui/NumberSlider';
 import { spikeTotal } from '../../../compute/spikeEngine';
+import { TrainOnSelect } from '../TrainOnSelect';
 
 const L = GHOSTS_LIMITS;
 /** Three significant digits keep log-slider values (and links) tidy. */
@@ -84,6 +85,16 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
         <p className="hint">
           MLP 64→128→10 (ReLU) on the 8×8 digits, Adam, batch 64, 20% held out for test accuracy
           (measured after every step).
+        </p>
+        <TrainOnSelect
+          value={g.train}
+          testId="spike-train"
+          onChange={(train) => setGhosts({ train })}
+        />
+        <p className="hint">
+          On the GPU the passes run in f32, and a link replays to the same numbers on the same
+          device; after a 1000× spike, other GPUs (or the CPU) can end a few points apart. The f64
+          CPU path gives the same numbers on every machine.
         </p>
       </fieldset>
     </form>

@@ -13,6 +13,7 @@ import { figureSvg } from '../../../plots/export';
 import { useAtlas } from '../../../state/store';
 import { Readout } from '../../../ui/Readout';
 import { useElementSize } from '../../../ui/useElementSize';
+import { TrainBadge } from '../TrainOnSelect';
 import { SpikeCharts } from './SpikeCharts';
 import { SpikeControls } from './SpikeControls';
 import { spikeJson } from './spikeJson';
@@ -31,8 +32,8 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
   const g = useAtlas((s) => s.params.ghosts);
   const setGhosts = useAtlas((s) => s.setGhosts);
   const settings: SpikeSettings = useMemo(
-    () => ({ seed: g.seed, lr: g.lr, at: g.at, spike: g.spike, hold: g.hold }),
-    [g.seed, g.lr, g.at, g.spike, g.hold],
+    () => ({ seed: g.seed, lr: g.lr, at: g.at, spike: g.spike, hold: g.hold, train: g.train }),
+    [g.seed, g.lr, g.at, g.spike, g.hold, g.train],
   );
   const total = spikeTotal(settings);
   const target = Math.min(g.step, total);
@@ -134,13 +135,11 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
           <span className="spike-position">
             step {shownStep ?? 0} of {total}
           </span>
-          <span
-            className="badge backend cpu"
-            data-testid="spike-backend"
-            title="The three runs are trained on the CPU in a web worker; the GPU training kernels are in preparation."
-          >
-            training on CPU worker
-          </span>
+          <TrainBadge
+            backend={series?.backend ?? null}
+            note={series?.backendNote ?? 'starting the three runs'}
+            testId="spike-backend"
+          />
         </div>
         {replaying && (
           <div

@@ -9,7 +9,7 @@ export function spikeJson(params: GhostsParams, series: SpikeSeries | null, perm
       view: 'ghosts',
       mode: 'spike',
       permalink,
-      backend: 'cpu worker',
+      backend: series ? `${series.backend}: ${series.backendNote}` : null,
       params: {
         seed: params.seed,
         lr: params.lr,
@@ -17,6 +17,7 @@ export function spikeJson(params: GhostsParams, series: SpikeSeries | null, perm
         spike: params.spike,
         hold: params.hold,
         step: params.step,
+        train: params.train,
       },
       setup: {
         model: 'MLP 64→128→10, ReLU',

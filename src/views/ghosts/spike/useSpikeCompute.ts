@@ -19,11 +19,11 @@ export function useSpikeCompute(settings: SpikeSettings, target: number): SpikeC
   const [series, setSeries] = useState<SpikeSeries | null>(null);
   const [progress, setProgress] = useState<SpikeProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { seed, lr, at, spike, hold } = settings;
+  const { seed, lr, at, spike, hold, train } = settings;
 
   useEffect(() => {
     let live = true;
-    const s: SpikeSettings = { seed, lr, at, spike, hold };
+    const s: SpikeSettings = { seed, lr, at, spike, hold, train };
     // A step on from the runs' current step trains one step; only a rewind or a new setting
     // replays (from the nearest snapshot, or from the seed).
     spikeRunTo(s, digitsUrl(document.baseURI), target, (p) => {
@@ -44,7 +44,7 @@ export function useSpikeCompute(settings: SpikeSettings, target: number): SpikeC
     return () => {
       live = false;
     };
-  }, [seed, lr, at, spike, hold, target]);
+  }, [seed, lr, at, spike, hold, train, target]);
 
   const done =
     series !== null &&
