@@ -3,7 +3,7 @@
  * interface, so a run can be driven by the f64 CPU oracle (this file) or by the WGSL kernels
  * (src/compute/gpuMlpOps.ts) without the training loop knowing which.
  */
-import { Mlp, type Jvp, type LossAndGrad, type ParamArray } from './mlp';
+import type { Mlp, Jvp, LossAndGrad, ParamArray } from './mlp';
 import { sampleRadii } from './radius';
 
 export type OpsBackend = 'cpu' | 'gpu';
