@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseDigitsCsv } from '../science/data/digits';
-import { BatchEngine, BatchHost, logGrid, lossAndAccuracy, randomUnit } from './batch.worker';
+import { lossAndAccuracy } from '../science/mlp/mlp';
+import { BatchEngine, BatchHost, logGrid, randomUnit } from './batch.worker';
 
 const digits = () =>
   parseDigitsCsv(gunzipSync(readFileSync('public/data/digits.csv.gz')).toString('utf8'));

@@ -15,7 +15,7 @@ import { splitTrainTest, type Dataset } from '../science/data/digits';
 import { loadDigits } from './loadDigits';
 import { spirals } from '../science/data/spirals';
 import { Adam, apply, norm } from '../science/mlp/adam';
-import { Mlp, type Activation, type ParamArray } from '../science/mlp/mlp';
+import { lossAndAccuracy, Mlp, type Activation, type ParamArray } from '../science/mlp/mlp';
 import { sampleRadii } from '../science/mlp/radius';
 import { Rng } from '../science/rng';
 
@@ -58,32 +58,6 @@ export function logGrid(lo = -2, hi = 2, count = 25): Float64Array {
     out[i] = count === 1 ? 10 ** lo : 10 ** (lo + ((hi - lo) * i) / (count - 1));
   }
   return out;
-}
-
-/** Mean cross-entropy and accuracy of logits z (n×k) against labels y. */
-export function lossAndAccuracy(
-  z: Float64Array,
-  y: Uint8Array,
-  n: number,
-  k: number,
-): { loss: number; accuracy: number } {
-  let loss = 0;
-  let hits = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * k;
-    let best = 0;
-    let zmax = -Infinity;
-    for (let c = 0; c < k; c++) {
-      const v = z[o + c] ?? 0;
-      if (v > zmax) zmax = v;
-      if (v > (z[o + best] ?? 0)) best = c;
-    }
-    let sum = 0;
-    for (let c = 0; c < k; c++) sum += Math.exp((z[o + c] ?? 0) - zmax);
-    loss += zmax + Math.log(sum) - (z[o + (y[i] ?? 0)] ?? 0);
-    if (best === y[i]) hits++;
-  }
-  return n > 0 ? { loss: loss / n, accuracy: hits / n } : { loss: 0, accuracy: 0 };
 }
 
 /** A unit vector of `size` i.i.d. normal draws, seeded. */

@@ -4,29 +4,34 @@
  * its own device there.
  */
 import { acquireGpu } from '../gpu/device';
-import { mlpGradGpu } from '../kernels/mlpGrad';
+import { mlpEvalGpu, mlpGradGpu } from '../kernels/mlpGrad';
 import { mlpJvpGpu } from '../kernels/mlpJvp';
 import type { Mlp, ParamArray } from '../science/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
 
 const f32 = (v: ParamArray): Float32Array => (v instanceof Float32Array ? v : Float32Array.from(v));
 
+let lanes = 0;
+
+/** Each ops object takes its own kernel lane, so several runs overlap their GPU round trips. */
 export function gpuOps(device: GPUDevice, mlp: Mlp): MlpOps {
   const { shape } = mlp;
+  const lane = ++lanes;
   // Logits alone come from the JVP kernel along a zero direction: one pipeline fewer to compile.
   const zero = new Float32Array(mlp.size);
   return {
     backend: 'gpu',
     mlp,
-    lossAndGrad: (params, x, y, n) => mlpGradGpu(device, shape, params, x, y, n),
+    lossAndGrad: (params, x, y, n) => mlpGradGpu(device, shape, params, x, y, n, lane),
     deltaA: async (params, x, n, v) =>
-      (await mlpJvpGpu(device, shape, params, x, n, f32(v))).deltaA.slice(),
+      (await mlpJvpGpu(device, shape, params, x, n, f32(v), lane)).deltaA.slice(),
     jvp: async (params, x, n, v) => {
-      const r = await mlpJvpGpu(device, shape, f32(params), x, n, f32(v));
+      const r = await mlpJvpGpu(device, shape, f32(params), x, n, f32(v), lane);
       return { logits: Float64Array.from(r.logits), a: Float64Array.from(r.a) };
     },
+    evaluate: (params, x, y, n) => mlpEvalGpu(device, shape, f32(params), x, y, n, lane),
     forward: async (params, x, n) =>
-      Float64Array.from((await mlpJvpGpu(device, shape, f32(params), x, n, zero)).logits),
+      Float64Array.from((await mlpJvpGpu(device, shape, f32(params), x, n, zero, lane)).logits),
   };
 }
 

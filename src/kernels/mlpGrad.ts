@@ -26,6 +26,8 @@ interface GradResources {
   w1q: GPUBuffer;
   out: GPUBuffer;
   staging: GPUBuffer;
+  stats: GPUBuffer;
+  statsStaging: GPUBuffer;
   bindings: GPUBindGroup[];
 }
 
@@ -48,9 +50,10 @@ function w1Quads(params: Float32Array, d: number, h: number): Float32Array {
   return w;
 }
 
-// One run at a time per page: a staging buffer cannot be mapped twice.
-const cached = resourceCache<GradResources>(4);
-let queue: Promise<unknown> = Promise.resolve();
+// One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
+// overlap their GPU round trips (three training runs) take a lane each.
+const cached = resourceCache<GradResources>(16);
+const queues = new Map<number, Promise<unknown>>();
 
 function resourcesFor(
   device: GPUDevice,
@@ -58,9 +61,10 @@ function resourcesFor(
   n: number,
   size: number,
   pipelines: Pipelines,
+  lane: number,
 ): GradResources {
   const { d, h, k } = shape;
-  const key = `${String(n)} ${String(d)} ${String(h)} ${String(k)} ${shape.activation}`;
+  const key = `${String(lane)} ${String(n)} ${String(d)} ${String(h)} ${String(k)} ${shape.activation}`;
   return cached(device, key, () => makeResources(device, shape, n, size, pipelines));
 }
 
@@ -88,13 +92,13 @@ function makeResources(
   const dpre = outputBuffer(device, blocks * h * 16);
   const out = outputBuffer(device, (size + 2) * 4);
   const stats = outputBuffer(device, blocks * 32);
-  const staging = device.createBuffer({
-    size: (size + 2) * 4,
-    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-  });
+  const mappable = (bytes: number): GPUBuffer =>
+    device.createBuffer({ size: bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const staging = mappable((size + 2) * 4);
+  const statsStaging = mappable(blocks * 32);
   const [hidden, logits, backHidden, reduce] = pipelines;
   return {
-    buffers: [dims, theta, x, labels, w1q, hAct, dz, dpre, out, stats, staging],
+    buffers: [dims, theta, x, labels, w1q, hAct, dz, dpre, out, stats, staging, statsStaging],
     dims,
     theta,
     x,
@@ -102,6 +106,8 @@ function makeResources(
     w1q,
     out,
     staging,
+    stats,
+    statsStaging,
     bindings: [
       bindGroup(device, hidden, { 0: dims, 1: theta, 2: x, 4: hAct, 9: w1q }),
       bindGroup(device, logits, { 0: dims, 1: theta, 3: labels, 4: hAct, 5: dz, 8: stats }),
@@ -122,9 +128,38 @@ export function mlpGradGpu(
   x: Float32Array,
   y: Uint8Array,
   n: number,
+  lane = 0,
 ): Promise<LossAndGrad> {
-  const run = queue.then(() => runGrad(device, shape, params, x, y, n));
-  queue = run.catch(() => undefined);
+  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
+    runGrad(device, shape, params, x, y, n, lane),
+  );
+  queues.set(
+    lane,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/**
+ * Mean cross-entropy and accuracy alone (the forward passes of the gradient kernel, no
+ * backward): the per-step test evaluation of a training run. Oracle: Mlp.forward.
+ */
+export function mlpEvalGpu(
+  device: GPUDevice,
+  shape: MlpShape,
+  params: Float32Array,
+  x: Float32Array,
+  y: Uint8Array,
+  n: number,
+  lane = 0,
+): Promise<{ loss: number; accuracy: number }> {
+  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
+    runGrad(device, shape, params, x, y, n, lane, false),
+  );
+  queues.set(
+    lane,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -135,6 +170,8 @@ async function runGrad(
   x: Float32Array,
   y: Uint8Array,
   n: number,
+  lane: number,
+  backward = true,
 ): Promise<LossAndGrad> {
   checkMlpInputs(shape, params, x, n);
   if (y.length < n) throw new RangeError(`y holds ${String(y.length)} labels, need ${String(n)}`);
@@ -155,7 +192,7 @@ async function runGrad(
     computePipeline(device, code, 'reduce'),
   ]);
   const size = params.length;
-  const r = resourcesFor(device, shape, n, size, pipelines);
+  const r = resourcesFor(device, shape, n, size, pipelines, lane);
   device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
   device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
   device.queue.writeBuffer(r.labels, 0, labels);
@@ -168,12 +205,29 @@ async function runGrad(
   const blocks = Math.ceil(n / 4);
   // hidden: 4 blocks × 4 hidden units per invocation; logits, backHidden: one block each.
   const counts = [Math.ceil(blocks / 4) * hq, blocks, blocks, reduceCount];
-  pipelines.forEach((pipeline, e) => {
+  pipelines.slice(0, backward ? 4 : 2).forEach((pipeline, e) => {
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, r.bindings[e]);
     pass.dispatchWorkgroups(Math.ceil((counts[e] ?? 0) / WORKGROUP));
   });
   pass.end();
+  if (!backward) {
+    // stats: per block of 4 samples, a vec4 of loss terms then a vec4 of hits.
+    encoder.copyBufferToBuffer(r.stats, 0, r.statsStaging, 0, blocks * 32);
+    device.queue.submit([encoder.finish()]);
+    await r.statsStaging.mapAsync(GPUMapMode.READ);
+    const st = new Float32Array(r.statsStaging.getMappedRange().slice(0));
+    r.statsStaging.unmap();
+    let loss = 0;
+    let hits = 0;
+    for (let b = 0; b < blocks; b++) {
+      for (let q = 0; q < 4; q++) {
+        loss += st[8 * b + q] ?? 0;
+        hits += st[8 * b + 4 + q] ?? 0;
+      }
+    }
+    return { grad: new Float32Array(0), loss: loss / n, accuracy: hits / n };
+  }
   const bytes = (size + 2) * 4;
   encoder.copyBufferToBuffer(r.out, 0, r.staging, 0, bytes);
   device.queue.submit([encoder.finish()]);

@@ -84,9 +84,10 @@ interface JvpResources {
   binding: GPUBindGroup;
 }
 
-// One run at a time per page: a staging buffer cannot be mapped twice.
-const cached = resourceCache<JvpResources>(4);
-let queue: Promise<unknown> = Promise.resolve();
+// One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
+// overlap their GPU round trips (three training runs) take a lane each.
+const cached = resourceCache<JvpResources>(16);
+const queues = new Map<number, Promise<unknown>>();
 
 function storage(device: GPUDevice, bytes: number): GPUBuffer {
   return device.createBuffer({
@@ -100,8 +101,9 @@ function resourcesFor(
   shape: MlpShape,
   n: number,
   pipeline: GPUComputePipeline,
+  lane: number,
 ): JvpResources {
-  const key = `${String(n)} ${String(shape.d)} ${String(shape.h)} ${String(shape.k)} ${shape.activation}`;
+  const key = `${String(lane)} ${String(n)} ${String(shape.d)} ${String(shape.h)} ${String(shape.k)} ${shape.activation}`;
   return cached(device, key, () => {
     const size = mlpLayout(shape).size;
     const outBytes = (2 * n * shape.k + n) * 4;
@@ -129,9 +131,15 @@ export function mlpJvpGpu(
   x: Float32Array,
   n: number,
   v: Float32Array,
+  lane = 0,
 ): Promise<MlpJvpResult> {
-  const run = queue.then(() => runJvp(device, shape, params, x, n, v));
-  queue = run.catch(() => undefined);
+  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
+    runJvp(device, shape, params, x, n, v, lane),
+  );
+  queues.set(
+    lane,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -142,6 +150,7 @@ async function runJvp(
   x: Float32Array,
   n: number,
   v: Float32Array,
+  lane: number,
 ): Promise<MlpJvpResult> {
   checkMlpInputs(shape, params, x, n);
   if (v.length !== params.length) {
@@ -150,7 +159,7 @@ async function runJvp(
     );
   }
   const pipeline = await computePipeline(device, mlpJvpCode(shape));
-  const r = resourcesFor(device, shape, n, pipeline);
+  const r = resourcesFor(device, shape, n, pipeline, lane);
   const size = params.length;
   device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
   device.queue.writeBuffer(r.theta, size * 4, v.buffer, v.byteOffset, size * 4);

@@ -65,12 +65,30 @@ function argmax(z: ArrayLike<number>, off: number, k: number): number {
   return best;
 }
 
-/** Fraction of the n rows of logits z (n×k) whose largest entry is the label. */
-export function accuracyOf(z: ArrayLike<number>, y: Uint8Array, n: number, k: number): number {
-  if (n === 0) return 0;
+/** Mean cross-entropy and accuracy of logits z (n×k) against labels y. */
+export function lossAndAccuracy(
+  z: ArrayLike<number>,
+  y: Uint8Array,
+  n: number,
+  k: number,
+): { loss: number; accuracy: number } {
+  let loss = 0;
   let hits = 0;
-  for (let i = 0; i < n; i++) if (argmax(z, i * k, k) === y[i]) hits++;
-  return hits / n;
+  for (let i = 0; i < n; i++) {
+    const o = i * k;
+    let best = 0;
+    let zmax = -Infinity;
+    for (let c = 0; c < k; c++) {
+      const v = z[o + c] ?? 0;
+      if (v > zmax) zmax = v;
+      if (v > (z[o + best] ?? 0)) best = c;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp((z[o + c] ?? 0) - zmax);
+    loss += zmax + Math.log(sum) - (z[o + (y[i] ?? 0)] ?? 0);
+    if (best === y[i]) hits++;
+  }
+  return n > 0 ? { loss: loss / n, accuracy: hits / n } : { loss: 0, accuracy: 0 };
 }
 
 export class Mlp {
@@ -169,7 +187,7 @@ export class Mlp {
 
   /** Fraction of the n samples classified correctly. */
   accuracy(params: ParamArray, x: Float32Array | Float64Array, y: Uint8Array, n: number): number {
-    return accuracyOf(this.forward(params, x, n), y, n, this.shape.k);
+    return lossAndAccuracy(this.forward(params, x, n), y, n, this.shape.k).accuracy;
   }
 
   /** Mean cross-entropy, its gradient (backprop) and the accuracy on the same n samples. */

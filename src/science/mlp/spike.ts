@@ -12,7 +12,7 @@
 import type { Dataset } from '../data/digits';
 import { Rng, type RngState } from '../rng';
 import { Adam, apply, norm, type AdamSnapshot } from './adam';
-import { accuracyOf, Mlp, type Activation } from './mlp';
+import { Mlp, type Activation } from './mlp';
 import { cpuOps, type MlpOps } from './ops';
 import { controllerScale, radiiFromDeltaA } from './radius';
 
@@ -218,8 +218,7 @@ export class SpikeRun {
   /** Test accuracy of the current parameters. */
   async testAccuracy(): Promise<number> {
     const { test } = this.data;
-    const z = await this.ops.forward(this.params, test.x, test.n);
-    return accuracyOf(z, test.y, test.n, this.mlp.shape.k);
+    return (await this.ops.evaluate(this.params, test.x, test.y, test.n)).accuracy;
   }
 
   /** Takes one optimiser step and returns its record; throws once all steps are taken. */
