@@ -38,14 +38,14 @@ describe('randomUnit', () => {
   });
 });
 
-describe('BatchEngine', () => {
-  it('trains spirals deterministically and gives a batch bound below every sample', () => {
+describe('BatchEngine', async () => {
+  it('trains spirals deterministically and gives a batch bound below every sample', async () => {
     const a = new BatchEngine({ data: 'spirals', seed: 7 });
     const b = new BatchEngine({ data: 'spirals', seed: 7 });
-    a.advance(30);
-    b.advance(30);
-    const ra = a.analyze('update');
-    const rb = b.analyze('update');
+    await a.advance(30);
+    await b.advance(30);
+    const ra = await a.analyze('update');
+    const rb = await b.analyze('update');
     expect(Array.from(ra.a)).toEqual(Array.from(rb.a));
     expect(ra.n).toBe(600);
     expect(ra.k).toBe(3);
@@ -58,40 +58,44 @@ describe('BatchEngine', () => {
     expect(Math.PI / (ra.deltaA[i] ?? 0)).toBeCloseTo(ra.batchRhoA, 12);
   });
 
-  it('takes an lr override and rejects a bad one', () => {
+  it('takes an lr override and rejects a bad one', async () => {
     expect(() => new BatchEngine({ data: 'spirals', seed: 1, lr: 0 })).toThrow(/lr/);
     const slow = new BatchEngine({ data: 'spirals', seed: 1, lr: 1e-4 });
     const fast = new BatchEngine({ data: 'spirals', seed: 1 });
     expect(slow.recipe.lr).toBe(1e-4);
-    slow.advance(3);
-    fast.advance(3);
-    expect(slow.analyze('update').stepNorm).toBeLessThan(fast.analyze('update').stepNorm);
+    await slow.advance(3);
+    await fast.advance(3);
+    expect((await slow.analyze('update')).stepNorm).toBeLessThan(
+      (await fast.analyze('update')).stepNorm,
+    );
   });
 
-  it('does not consume a step when it proposes one', () => {
+  it('does not consume a step when it proposes one', async () => {
     const a = new BatchEngine({ data: 'spirals', seed: 1 });
-    a.advance(5);
-    a.analyze('update');
-    a.advance(5);
+    await a.advance(5);
+    await a.analyze('update');
+    await a.advance(5);
     const b = new BatchEngine({ data: 'spirals', seed: 1 });
-    b.advance(10);
-    expect(Array.from(a.analyze('random').logits)).toEqual(Array.from(b.analyze('random').logits));
+    await b.advance(10);
+    expect(Array.from((await a.analyze('random')).logits)).toEqual(
+      Array.from((await b.analyze('random')).logits),
+    );
   });
 
-  it('learns the digits, and the sweep keeps accuracy at small r', () => {
+  it('learns the digits, and the sweep keeps accuracy at small r', async () => {
     const e = new BatchEngine({ data: 'digits', seed: 0, digits: digits() });
     const t0 = performance.now();
-    e.advance(20);
+    await e.advance(20);
     const advanceMs = performance.now() - t0;
-    e.advance(180);
+    await e.advance(180);
     const t1 = performance.now();
-    const r = e.analyze('update');
+    const r = await e.analyze('update');
     const analyzeMs = performance.now() - t1;
     expect(r.n).toBe(1797);
     expect(r.testAccuracy).toBeGreaterThan(0.85);
     const rs = logGrid();
     const t2 = performance.now();
-    const curve = e.sweep('update', rs);
+    const curve = await e.sweep('update', rs);
     const sweepMs = performance.now() - t2;
     console.log(
       `digits: 20 steps ${advanceMs.toFixed(0)} ms, analyze ${analyzeMs.toFixed(0)} ms, ` +
@@ -101,9 +105,9 @@ describe('BatchEngine', () => {
     expect(curve.lossRatio[0]).toBeLessThan(1.05);
     // Far past the bound the model is wrecked.
     expect(curve.lossRatio[24]).toBeGreaterThan(1.5);
-    const rnd = e.sweep('random-1', rs);
+    const rnd = await e.sweep('random-1', rs);
     expect(rnd.rhoA).toBeGreaterThan(0);
-    expect(e.sweep('gradient', rs).accRetained.length).toBe(25);
+    expect((await e.sweep('gradient', rs)).accRetained.length).toBe(25);
   }, 60_000);
 });
 

@@ -12,11 +12,13 @@
  * worker starts; the worker wiring at the bottom only runs inside a worker.
  */
 import { splitTrainTest, type Dataset } from '../science/data/digits';
+import { chooseOps } from './gpuMlpOps';
 import { loadDigits } from './loadDigits';
 import { spirals } from '../science/data/spirals';
 import { Adam, apply, norm } from '../science/mlp/adam';
-import { lossAndAccuracy, Mlp, type Activation, type ParamArray } from '../science/mlp/mlp';
-import { sampleRadii } from '../science/mlp/radius';
+import { Mlp, type Activation, type ParamArray } from '../science/mlp/mlp';
+import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
+import { radiiFromDeltaA, sampleRadii } from '../science/mlp/radius';
 import { Rng } from '../science/rng';
 
 export type BatchData = 'digits' | 'spirals';
@@ -31,6 +33,10 @@ export interface BatchSetup {
   digits?: Dataset | undefined;
   /** Adam's learning rate; the data set's recipe (RECIPES) unless given. */
   lr?: number | undefined;
+  /** Where the passes run (the WGSL kernels or the CPU oracle); the oracle unless given. */
+  makeOps?: ((mlp: Mlp) => MlpOps) | undefined;
+  /** A word on the backend for badges: the adapter, or why not the GPU. */
+  backendNote?: string | undefined;
 }
 
 interface Recipe {
@@ -88,7 +94,13 @@ function gather(data: Dataset, idx: Uint32Array): { x: Float32Array; y: Uint8Arr
   return { x, y };
 }
 
-export interface BatchAnalysis {
+/** Where an answer was computed, for the badge and the export. */
+export interface BackendInfo {
+  backend: OpsBackend;
+  backendNote: string;
+}
+
+export interface BatchAnalysis extends BackendInfo {
   step: number;
   data: BatchData;
   direction: BatchDirection;
@@ -113,7 +125,7 @@ export interface BatchAnalysis {
   testAccuracy: number;
 }
 
-export interface SweepCurve {
+export interface SweepCurve extends BackendInfo {
   direction: SweepDirection;
   /** ρ_a(v) over the evaluation set. */
   rhoA: number;
@@ -127,6 +139,8 @@ export class BatchEngine {
   readonly seed: number;
   readonly mlp: Mlp;
   readonly recipe: Recipe;
+  readonly ops: MlpOps;
+  readonly backendNote: string;
   private readonly all: Dataset;
   private readonly train: Dataset;
   private readonly test: Dataset;
@@ -162,6 +176,8 @@ export class BatchEngine {
       k,
       activation: this.recipe.activation,
     });
+    this.ops = (setup.makeOps ?? cpuOps)(this.mlp);
+    this.backendNote = setup.backendNote ?? 'CPU, f64';
     this.params = this.mlp.init(new Rng(setup.seed));
     this.adam = new Adam(this.mlp.size);
     this.rng = new Rng((setup.seed + BATCH_SEED_OFFSET) >>> 0);
@@ -177,16 +193,21 @@ export class BatchEngine {
     return this.perm.slice(this.pos, Math.min(this.pos + this.recipe.batchSize, this.train.n));
   }
 
-  private batchGrad(): { grad: Float32Array; size: number } {
+  private get info(): BackendInfo {
+    return { backend: this.ops.backend, backendNote: this.backendNote };
+  }
+
+  private async batchGrad(): Promise<{ grad: Float32Array; size: number }> {
     const idx = this.peekBatch();
     const b = gather(this.train, idx);
-    return { grad: this.mlp.lossAndGrad(this.params, b.x, b.y, idx.length).grad, size: idx.length };
+    const { grad } = await this.ops.lossAndGrad(this.params, b.x, b.y, idx.length);
+    return { grad, size: idx.length };
   }
 
   /** Takes `count` Adam steps; returns the step index reached. */
-  advance(count: number): number {
+  async advance(count: number): Promise<number> {
     for (let s = 0; s < count; s++) {
-      const { grad, size } = this.batchGrad();
+      const { grad, size } = await this.batchGrad();
       this.pos += size;
       apply(this.params, this.adam.propose(grad, this.recipe.lr), 1);
       this.step++;
@@ -195,8 +216,8 @@ export class BatchEngine {
   }
 
   /** Adam's next proposed update p at the current state, leaving the optimiser untouched. */
-  proposal(): Float32Array {
-    const { grad } = this.batchGrad();
+  async proposal(): Promise<Float32Array> {
+    const { grad } = await this.batchGrad();
     return Adam.restore(this.adam.snapshot()).propose(grad, this.recipe.lr);
   }
 
@@ -206,24 +227,29 @@ export class BatchEngine {
   }
 
   /** −∇L over the whole training set, normalised. */
-  gradientDirection(): Float64Array {
-    const g = this.mlp.lossAndGrad(this.params, this.train.x, this.train.y, this.train.n).grad;
+  async gradientDirection(): Promise<Float64Array> {
+    const { grad: g } = await this.ops.lossAndGrad(
+      this.params,
+      this.train.x,
+      this.train.y,
+      this.train.n,
+    );
     const { v } = unit(g);
     for (let i = 0; i < v.length; i++) v[i] = -(v[i] ?? 0);
     return v;
   }
 
-  analyze(direction: BatchDirection): BatchAnalysis {
-    const p = this.proposal();
+  async analyze(direction: BatchDirection): Promise<BatchAnalysis> {
+    const p = await this.proposal();
     const stepNorm = norm(p);
     const v = direction === 'update' ? unit(p).v : this.randomDirection(0);
     const { n } = this.all;
     const { k } = this.mlp.shape;
-    const { logits, a } = this.mlp.jvp(this.params, this.all.x, n, v);
+    const { logits, a } = await this.ops.jvp(this.params, this.all.x, n, v);
     const radii = sampleRadii(a, n, k);
-    const testZ = this.mlp.forward(this.params, this.test.x, this.test.n);
-    const t = lossAndAccuracy(testZ, this.test.y, this.test.n, k);
+    const t = await this.testBaseline();
     return {
+      ...this.info,
       step: this.step,
       data: this.data,
       direction,
@@ -244,50 +270,52 @@ export class BatchEngine {
   }
 
   /** The unit vector of a sweep direction at the current state. */
-  sweepVector(direction: SweepDirection): Float64Array {
-    if (direction === 'update') return unit(this.proposal()).v;
+  async sweepVector(direction: SweepDirection): Promise<Float64Array> {
+    if (direction === 'update') return unit(await this.proposal()).v;
     if (direction === 'gradient') return this.gradientDirection();
     return this.randomDirection(Number(direction.slice('random-'.length)));
   }
 
   /** Test accuracy and loss before any step. */
-  testBaseline(): { loss: number; accuracy: number } {
-    const z = this.mlp.forward(this.params, this.test.x, this.test.n);
-    return lossAndAccuracy(z, this.test.y, this.test.n, this.mlp.shape.k);
+  testBaseline(): Promise<{ loss: number; accuracy: number }> {
+    return this.ops.evaluate(this.params, this.test.x, this.test.y, this.test.n);
   }
 
   /**
    * One sweep curve: for each r, one step θ + r·ρ_a(v)·v from the current parameters (which are
    * left unchanged), with ρ_a(v) over the whole data set; test accuracy and loss after / before.
    */
-  sweep(direction: SweepDirection, rs: ArrayLike<number>): SweepCurve {
-    const v = this.sweepVector(direction);
-    const { k } = this.mlp.shape;
-    const radii = sampleRadii(
-      this.mlp.jvp(this.params, this.all.x, this.all.n, v).a,
-      this.all.n,
-      k,
-    );
-    const before = this.testBaseline();
+  async sweep(direction: SweepDirection, rs: ArrayLike<number>): Promise<SweepCurve> {
+    const v = await this.sweepVector(direction);
+    const radii = radiiFromDeltaA(await this.ops.deltaA(this.params, this.all.x, this.all.n, v));
+    const before = await this.testBaseline();
     const accRetained = new Float64Array(rs.length);
     const lossRatio = new Float64Array(rs.length);
     const moved: ParamArray = new Float64Array(this.params.length);
     for (let q = 0; q < rs.length; q++) {
       const tau = (rs[q] ?? 0) * radii.batchRhoA;
       for (let i = 0; i < moved.length; i++) moved[i] = (this.params[i] ?? 0) + tau * (v[i] ?? 0);
-      const z = this.mlp.forward(moved, this.test.x, this.test.n);
-      const after = lossAndAccuracy(z, this.test.y, this.test.n, k);
+      const after = await this.ops.evaluate(moved, this.test.x, this.test.y, this.test.n);
       accRetained[q] = before.accuracy > 0 ? after.accuracy / before.accuracy : NaN;
       lossRatio[q] = before.loss > 0 ? after.loss / before.loss : NaN;
     }
-    return { direction, rhoA: radii.batchRhoA, accRetained, lossRatio };
+    return { ...this.info, direction, rhoA: radii.batchRhoA, accRetained, lossRatio };
   }
 }
 
 // ---- messages ----------------------------------------------------------------------------
 
 export type BatchRequest =
-  | { id: number; kind: 'init'; data: BatchData; seed: number; digitsUrl: string; lr?: number }
+  | {
+      id: number;
+      kind: 'init';
+      data: BatchData;
+      seed: number;
+      digitsUrl: string;
+      lr?: number;
+      /** 'auto': the GPU when there is one; 'cpu' (the default): the f64 oracle. */
+      train?: 'auto' | 'cpu';
+    }
   | { id: number; kind: 'advance'; count: number }
   | { id: number; kind: 'analyze'; direction: BatchDirection }
   | { id: number; kind: 'sweep'; direction: SweepDirection; rs: Float64Array };
@@ -297,11 +325,14 @@ export type BatchResponse =
   | { id: number; ok: true; kind: 'advance'; step: number }
   | { id: number; ok: true; kind: 'analyze'; result: BatchAnalysis }
   | { id: number; ok: true; kind: 'sweep'; curve: SweepCurve; step: number }
-  | { id: number; ok: false; error: string };
+  /** gpuFailed: the GPU broke mid-job; the host has switched to the CPU, so re-init and retry. */
+  | { id: number; ok: false; error: string; gpuFailed?: boolean };
 
 /** One engine per worker (or per inline host); `init` replaces it. */
 export class BatchHost {
   private engine: BatchEngine | null = null;
+  /** Why the GPU is no longer used; null while it is fine. */
+  private gpuBroken: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** handle(), one request after another in arrival order (init may be fetching the digits). */
@@ -316,21 +347,37 @@ export class BatchHost {
       if (req.kind === 'init') {
         this.engine = null;
         const digits = req.data === 'digits' ? await loadDigits(req.digitsUrl) : undefined;
-        this.engine = new BatchEngine({ data: req.data, seed: req.seed, digits, lr: req.lr });
+        const { makeOps, note } = await chooseOps(req.train ?? 'cpu', this.gpuBroken);
+        this.engine = new BatchEngine({
+          data: req.data,
+          seed: req.seed,
+          digits,
+          lr: req.lr,
+          makeOps,
+          backendNote: note,
+        });
         return { id: req.id, ok: true, kind: 'init', step: 0, size: this.engine.mlp.size };
       }
       const engine = this.engine;
       if (!engine) throw new Error('the batch engine is not initialised');
       if (req.kind === 'advance') {
-        return { id: req.id, ok: true, kind: 'advance', step: engine.advance(req.count) };
+        return { id: req.id, ok: true, kind: 'advance', step: await engine.advance(req.count) };
       }
       if (req.kind === 'analyze') {
-        return { id: req.id, ok: true, kind: 'analyze', result: engine.analyze(req.direction) };
+        const result = await engine.analyze(req.direction);
+        return { id: req.id, ok: true, kind: 'analyze', result };
       }
-      const curve = engine.sweep(req.direction, req.rs);
+      const curve = await engine.sweep(req.direction, req.rs);
       return { id: req.id, ok: true, kind: 'sweep', curve, step: engine.step };
     } catch (err) {
-      return { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+      const error = err instanceof Error ? err.message : String(err);
+      if (this.engine?.ops.backend === 'gpu' && !(err instanceof RangeError)) {
+        // The model's state came from GPU steps: it cannot go on on the CPU, so it is dropped.
+        this.gpuBroken = `the GPU failed: ${error}`;
+        this.engine = null;
+        return { id: req.id, ok: false, error, gpuFailed: true };
+      }
+      return { id: req.id, ok: false, error };
     }
   }
 }

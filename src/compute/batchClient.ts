@@ -38,8 +38,12 @@ type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 const call = (body: Body<BatchRequest>): Promise<BatchResponse> =>
   client.call({ ...body, id: client.nextId() } as BatchRequest);
 
+/** The GPU broke mid-job; the worker has moved to the CPU, so the job can be run again. */
+class GpuFailed extends Error {}
+
 const fail = (res: BatchResponse): never => {
-  throw new Error(res.ok ? `batch worker answered the wrong request (${res.kind})` : res.error);
+  if (res.ok) throw new Error(`batch worker answered the wrong request (${res.kind})`);
+  throw res.gpuFailed ? new GpuFailed(res.error) : new Error(res.error);
 };
 
 /** Whether the work runs on a worker (false once it has fallen back to the main thread). */
@@ -51,6 +55,8 @@ export interface ModelTarget {
   step: number;
   /** Adam's learning rate; the data set's recipe (RECIPES in batch.worker.ts) unless given. */
   lr?: number | undefined;
+  /** Where to train: the GPU when there is one ('auto') or the f64 oracle ('cpu'). */
+  train: 'auto' | 'cpu';
 }
 
 /** What a job may ask of the model once it stands at its target. */
@@ -79,13 +85,14 @@ async function bringTo(
   alive: () => boolean,
   onProgress: (step: number) => void,
 ): Promise<boolean> {
-  const key = `${target.data}:${target.seed}:${target.lr ?? 'default'}`;
+  const key = `${target.data}:${target.seed}:${target.lr ?? 'default'}:${target.train}`;
   if (!model || model.key !== key || model.step > target.step) {
     model = null;
     const res = await call({
       kind: 'init',
       data: target.data,
       seed: target.seed,
+      train: target.train,
       digitsUrl: new URL('data/digits.csv.gz', document.baseURI).href,
       ...(target.lr === undefined ? {} : { lr: target.lr }),
     });
@@ -113,16 +120,22 @@ export function withModel<R>(
   onProgress: (step: number) => void,
   job: (model: ModelApi) => Promise<R>,
 ): Promise<R | null> {
-  const run = async (): Promise<R | null> => {
+  const attempt = async (): Promise<R | null> => {
     if (!alive()) return null;
     try {
       if (!(await bringTo(target, alive, onProgress))) return null;
+      return await job(api);
     } catch (err) {
       model = null;
       throw err;
     }
-    return job(api);
   };
+  // After a GPU failure the worker trains on the CPU: one replay from the seed there.
+  const run = (): Promise<R | null> =>
+    attempt().catch((err: unknown) => {
+      if (err instanceof GpuFailed) return attempt();
+      throw err;
+    });
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;

@@ -52,15 +52,19 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
           data={g.data}
           dir={g.dir}
           step={g.step}
+          train={g.train}
           colors={colors}
           onStep={(step) => setGhosts({ step })}
           onData={(data) => setGhosts({ data })}
           onDir={(dir) => setGhosts({ dir })}
+          onTrain={(train) => setGhosts({ train })}
           // The model's logits are at temperature 1.
           onLoadSample={(z, a, y, tau) => setGhosts({ z, a, y, tau, T: 1, mode: 'plane' })}
         />
       )}
-      {mode === 'sweep' && <SweepPanel seed={g.seed} data={g.data} step={g.step} colors={colors} />}
+      {mode === 'sweep' && (
+        <SweepPanel seed={g.seed} data={g.data} step={g.step} train={g.train} colors={colors} />
+      )}
     </div>
   );
 }

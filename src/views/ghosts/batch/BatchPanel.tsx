@@ -22,6 +22,8 @@ import { Readout } from '../../../ui/Readout';
 import { Select } from '../../../ui/Select';
 import { formatNumber } from '../../../ui/format';
 import { useElementSize } from '../../../ui/useElementSize';
+import type { TrainOnId } from '../../../state/params';
+import { TrainBadge, TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from './useBatchModel';
 import { boundSamples, centerForPlane, type BoundSample } from './samples';
 
@@ -36,6 +38,8 @@ export interface BatchPanelProps {
   onStep: (step: number) => void;
   onData: (data: BatchData) => void;
   onDir: (dir: BatchDirection) => void;
+  train: TrainOnId;
+  onTrain: (train: TrainOnId) => void;
   /** Loads one sample's logits and slopes into the complex plane (τ = ‖p‖). */
   onLoadSample: (z: number[], a: number[], y: number, tau: number) => void;
   colors: ThemeColors;
@@ -51,7 +55,8 @@ const TRAIN_OPTIONS = [
 const HIST_HEIGHT = 300;
 
 export function BatchPanel(props: BatchPanelProps) {
-  const { seed, data, dir, step, lr, onStep, onData, onDir, onLoadSample, colors } = props;
+  const { seed, data, dir, step, lr, train, onStep, onData, onDir, onTrain, onLoadSample, colors } =
+    props;
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
   const box = useElementSize(boxRef);
@@ -60,7 +65,7 @@ export function BatchPanel(props: BatchPanelProps) {
   const [trainBy, setTrainBy] = useState<(typeof TRAIN_OPTIONS)[number]['value']>('100');
 
   const { result, progress } = useBatchModel<BatchAnalysis>(
-    { data, seed, step, lr },
+    { data, seed, step, lr, train },
     (model) => model.analyze(dir),
     [dir],
   );
@@ -89,7 +94,8 @@ export function BatchPanel(props: BatchPanelProps) {
         view: 'ghosts',
         mode: 'batch',
         link: location.href,
-        backend: progress.onWorker ? 'cpu-worker' : 'cpu-inline',
+        backend: result ? `${result.backend}: ${result.backendNote}` : null,
+        onWorker: progress.onWorker,
         seed,
         data,
         direction: dir,
@@ -152,10 +158,13 @@ export function BatchPanel(props: BatchPanelProps) {
           />
           <p className="hint">
             {dataLabel}; Adam, lr {lrLabel}, batch {RECIPES[data].batchSize}, seed {seed}.{' '}
-            <span className="badge backend cpu" data-testid="batch-backend">
-              {progress.onWorker ? 'CPU worker' : 'CPU (main thread)'}
-            </span>
+            <TrainBadge
+              backend={result?.backend ?? null}
+              note={`${result?.backendNote ?? 'starting'}; ${progress.onWorker ? 'in a worker' : 'on the main thread'}`}
+              testId="batch-backend"
+            />
           </p>
+          <TrainOnSelect value={train} testId="batch-train" onChange={onTrain} />
         </fieldset>
         <fieldset>
           <legend>Training</legend>

@@ -4,10 +4,10 @@ import { deltaA, nearestZero } from '../../../science/ghosts';
 import { boundSamples, centerForPlane } from './samples';
 
 describe('boundSamples', () => {
-  it('lists the smallest radii first, the first one setting the batch bound', () => {
+  it('lists the smallest radii first, the first one setting the batch bound', async () => {
     const e = new BatchEngine({ data: 'spirals', seed: 2 });
-    e.advance(40);
-    const r = e.analyze('update');
+    await e.advance(40);
+    const r = await e.analyze('update');
     const b = boundSamples(r, 10);
     expect(b.length).toBe(10);
     expect(b[0]?.rhoA).toBe(r.batchRhoA);

@@ -39,14 +39,14 @@ export function useBatchModel<R>(
     jobRef.current = job;
   });
 
-  const { data, seed, step, lr } = target;
-  const key = JSON.stringify([data, seed, step, lr ?? null, ...deps]);
+  const { data, seed, step, lr, train } = target;
+  const key = JSON.stringify([data, seed, step, lr ?? null, train, ...deps]);
   useEffect(() => {
     const gen = ++generation.current;
     let mounted = true;
     const alive = () => mounted && generation.current === gen;
     withModel(
-      { data, seed, step, lr },
+      { data, seed, step, lr, train },
       alive,
       (at) => {
         if (alive()) setStatus({ step: at, error: null, onWorker: batchOnWorker() });
@@ -67,7 +67,7 @@ export function useBatchModel<R>(
     return () => {
       mounted = false;
     };
-  }, [key, data, seed, step, lr]);
+  }, [key, data, seed, step, lr, train]);
 
   const error = status.error?.key === key ? status.error.text : null;
   return {

@@ -12,6 +12,7 @@ import type { FigureHandle } from '../../../plots/ComplexPlane';
 import { SweepChart, type SweepSeries } from '../../../plots/SweepChart';
 import { Readout } from '../../../ui/Readout';
 import { useElementSize } from '../../../ui/useElementSize';
+import type { TrainOnId } from '../../../state/params';
 import { useBatchModel } from '../batch/useBatchModel';
 import { valueAtR } from './sweepData';
 
@@ -22,6 +23,8 @@ export interface SweepPanelProps {
   step: number;
   /** Adam's learning rate; unset: 1e-3 for digits, 3e-2 for spirals. */
   lr?: number | undefined;
+  /** Where the model trains: the GPU when there is one, or the f64 oracle. */
+  train: TrainOnId;
   colors: ThemeColors;
 }
 
@@ -48,7 +51,7 @@ interface SweepResult {
   curves: SweepCurve[];
 }
 
-export function SweepPanel({ seed, data, step, lr, colors }: SweepPanelProps) {
+export function SweepPanel({ seed, data, step, lr, train, colors }: SweepPanelProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
   const box = useElementSize(boxRef);
@@ -57,7 +60,7 @@ export function SweepPanel({ seed, data, step, lr, colors }: SweepPanelProps) {
   const [done, setDone] = useState<SweepCurve[]>([]);
 
   const { result, progress } = useBatchModel<SweepResult>(
-    { data, seed, step: target, lr },
+    { data, seed, step: target, lr, train },
     async (model, alive) => {
       const curves: SweepCurve[] = [];
       setDone([]);
@@ -151,9 +154,11 @@ export function SweepPanel({ seed, data, step, lr, colors }: SweepPanelProps) {
         <p className="hint" data-testid="sweep-status">
           {progress.busy
             ? progress.step < target
-              ? `training on the CPU worker… step ${progress.step} of ${target}`
+              ? `training… step ${progress.step} of ${target}`
               : `sweeping… ${done.length} of ${SWEEP_DIRECTIONS.length} directions`
-            : `${SWEEP_DIRECTIONS.length} directions × ${rs.length} values of r, CPU worker`}
+            : `${SWEEP_DIRECTIONS.length} directions × ${rs.length} values of r; ${
+                result?.curves[0]?.backendNote ?? ''
+              }`}
         </p>
       </div>
       <aside className="readouts-panel">
