@@ -3,6 +3,9 @@
  * seeded inputs, for `npm run bench` (timings) and the browser tests (agreement, smoke).
  * Everything is exposed on `window.atlasBench`; the page shows the last results in a table.
  */
+import { gpuOps } from '../src/compute/gpuMlpOps';
+import { digitsUrl, loadDigits } from '../src/compute/loadDigits';
+import { SpikeEngine } from '../src/compute/spikeEngine';
 import { acquireGpu } from '../src/gpu/device';
 import {
   bindGroup,
@@ -16,6 +19,7 @@ import { mlpJvpGpu } from '../src/kernels/mlpJvp';
 import { planeFieldGpu } from '../src/kernels/plane';
 import { planeField, type PlaneGrid } from '../src/science/ghosts';
 import { Mlp, type Activation, type MlpShape } from '../src/science/mlp/mlp';
+import { cpuOps, type MlpOps } from '../src/science/mlp/ops';
 import { sampleRadii } from '../src/science/mlp/radius';
 import { Rng } from '../src/science/rng';
 
@@ -126,6 +130,34 @@ export interface MlpGradAgreement {
   nonFinite: number;
 }
 
+export interface JvpFiniteDiff {
+  seed: number;
+  n: number;
+  h: number;
+  adapter: string;
+  /**
+   * |a_kernel − (z(θ+hv) − z(θ−hv))/2h| / max |a_kernel| per logit (both sides on the GPU): the
+   * largest, and the 99th percentile. A ReLU unit that switches sides within ±h spoils its
+   * sample's difference, so the largest error is loose for ReLU; a wrong kernel spoils them all.
+   */
+  relErr: number;
+  relErrP99: number;
+  /** max |a_kernel|: proof the slopes are not trivial. */
+  maxAbsA: number;
+}
+
+export interface BenchTrainingOptions {
+  /** Engine steps to time (each: the three spike runs, one optimiser step each). */
+  steps: number;
+}
+
+export interface BenchTrainingResult {
+  /** Per engine step, ms: three runs × (gradient, Adam, JVP along p, test evaluation). */
+  gpuMs: number[];
+  cpuMs: number[];
+  adapter: string;
+}
+
 export interface AtlasBench {
   smoke(): Promise<SmokeResult>;
   planeAgreement(seed: number, k: number, size: number): Promise<PlaneAgreement>;
@@ -134,6 +166,8 @@ export interface AtlasBench {
   benchMlpJvp(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult>;
   mlpGradAgreement(seed: number, activation?: Activation, n?: number): Promise<MlpGradAgreement>;
   benchMlpGrad(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult>;
+  mlpJvpFiniteDiff(seed: number, activation?: Activation, n?: number): Promise<JvpFiniteDiff>;
+  benchTraining(opts: BenchTrainingOptions): Promise<BenchTrainingResult>;
 }
 
 declare global {
@@ -542,6 +576,81 @@ async function benchMlpGrad(opts: BenchMlpJvpOptions): Promise<BenchMlpJvpResult
   return { gpuMs, cpuMs, adapter, n };
 }
 
+/**
+ * The JVP kernel against a central difference of the kernel's own logits along v: a check that
+ * needs no CPU oracle. Along a line, a ReLU network's logits are quadratic in h until a unit
+ * switches sides, so the difference is exact up to f32 rounding (~u·|z|/h).
+ */
+async function mlpJvpFiniteDiff(
+  seed: number,
+  activation: Activation = 'relu',
+  n = 256,
+): Promise<JvpFiniteDiff> {
+  const { device, adapter } = await requireGpu();
+  const shape: MlpShape = { ...DIGITS_SHAPE, activation };
+  const { params, x, v } = mlpWorkload(seed, shape, n);
+  // ReLU: small enough that few units switch sides within ±h. tanh: smooth, so a larger h keeps
+  // the f32 rounding of the difference (~u·|z|/h) down while the h² truncation stays ~1e-4.
+  const h = activation === 'relu' ? 1e-3 : 1e-2;
+  const zero = new Float32Array(params.length);
+  const moved = (sign: number) => Float32Array.from(params, (p, i) => p + sign * h * (v[i] ?? 0));
+  const { a } = await mlpJvpGpu(device, shape, params, x, n, v);
+  const plus = (await mlpJvpGpu(device, shape, moved(1), x, n, zero)).logits.slice();
+  const minus = (await mlpJvpGpu(device, shape, moved(-1), x, n, zero)).logits.slice();
+  const fd = plus.map((zp, q) => (zp - (minus[q] ?? NaN)) / (2 * h));
+  const { err, scale } = relErr(a, fd);
+  const errs = Array.from(a, (ag, q) => Math.abs(ag - (fd[q] ?? NaN)) / scale).sort(
+    (p, q) => p - q,
+  );
+  const p99 = errs[Math.floor(0.99 * (errs.length - 1))] ?? Infinity;
+  show(
+    `mlpJvpFiniteDiff(seed ${String(seed)}, ${activation}, n ${String(n)})`,
+    `rel. err max ${err.toExponential(2)}, p99 ${p99.toExponential(2)} (h ${String(h)}), ` +
+      `max |a| ${scale.toFixed(3)}`,
+  );
+  return {
+    seed,
+    n,
+    h,
+    adapter,
+    relErr: err,
+    relErrP99: Number.isNaN(p99) ? Infinity : p99,
+    maxAbsA: scale,
+  };
+}
+
+/**
+ * The app's training step on the digits (the spike engine: three runs of MLP 64→128→10, batch 64,
+ * each step a gradient, Adam, a JVP along the update and a test evaluation), on the kernels and
+ * on the CPU oracle: what limits the spike mode's play rate.
+ */
+async function benchTraining(opts: BenchTrainingOptions): Promise<BenchTrainingResult> {
+  const { device, adapter } = await requireGpu();
+  const digits = await loadDigits(digitsUrl(new URL('..', document.baseURI).href));
+  const settings = { seed: 0, lr: 1e-3, at: 50, spike: 1000, hold: 150, train: 'auto' } as const;
+  const time = async (makeOps: (mlp: Mlp) => MlpOps): Promise<number[]> => {
+    const engine = await SpikeEngine.create(settings, digits, makeOps);
+    await engine.advance(); // warm-up: pipelines, buffers, JIT
+    const ms: number[] = [];
+    for (let t = 0; t < opts.steps; t++) {
+      const t0 = performance.now();
+      await engine.advance();
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  };
+  const gpuMs = await time((mlp) => gpuOps(device, mlp));
+  const cpuMs = await time(cpuOps);
+  const g = median(gpuMs);
+  const c = median(cpuMs);
+  show(
+    `benchTraining(${String(opts.steps)} steps of 3 runs)`,
+    `GPU median ${g.toFixed(1)} ms (${(1000 / g).toFixed(1)} steps/s), CPU median ${c.toFixed(1)} ms ` +
+      `(${(1000 / c).toFixed(1)} steps/s), CPU/GPU ${(c / g).toFixed(2)}×\n${adapter}`,
+  );
+  return { gpuMs, cpuMs, adapter };
+}
+
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((x, y) => x - y);
   const m = s.length >> 1;
@@ -592,6 +701,8 @@ window.atlasBench = {
   benchMlpJvp,
   mlpGradAgreement,
   benchMlpGrad,
+  mlpJvpFiniteDiff,
+  benchTraining,
 };
 
 onClick('run-smoke', smokeAndShow);

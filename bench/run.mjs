@@ -47,6 +47,12 @@ const WORKLOADS = [
     params: { n: 1797, reps: 15 },
     run: (page, params) => page.evaluate((p) => window.atlasBench.benchMlpGrad(p), params),
   },
+  {
+    name: 'training step, digits spike engine (3 runs × batch 64 + JVP + test eval)',
+    params: { steps: 30 },
+    run: (page, params) => page.evaluate((p) => window.atlasBench.benchTraining(p), params),
+    perSecond: true,
+  },
 ];
 
 const median = (xs) => {
@@ -146,10 +152,17 @@ async function main() {
         gpuMs: r.gpuMs,
         cpuMs: r.cpuMs,
       };
+      if (w.perSecond) {
+        entry.gpuStepsPerSecond = 1000 / gpuMedianMs;
+        entry.cpuStepsPerSecond = 1000 / cpuMedianMs;
+      }
       results.push(entry);
       console.log(
         `  GPU median ${gpuMedianMs.toFixed(1)} ms   CPU median ${cpuMedianMs.toFixed(1)} ms   ` +
-          `CPU/GPU ${entry.cpuOverGpu.toFixed(2)}×   (${r.gpuMs.length} reps)`,
+          `CPU/GPU ${entry.cpuOverGpu.toFixed(2)}×   (${r.gpuMs.length} reps)` +
+          (w.perSecond
+            ? `\n  steps/s: GPU ${entry.gpuStepsPerSecond.toFixed(1)}, CPU ${entry.cpuStepsPerSecond.toFixed(1)}`
+            : ''),
       );
     }
     if (pageErrors.length > 0) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);

@@ -1,6 +1,6 @@
 /**
- * The trained-model modes of the ghosts view, in both projects (they run on the CPU worker
- * either way): `mode=batch` (per-sample radii of a live MLP) and `mode=sweep` (one step at a
+ * The trained-model modes of the ghosts view, in both projects (trained on the GPU kernels in
+ * `webgpu`, on the CPU oracle in `cpu`, in a worker either way): `mode=batch` (per-sample radii of a live MLP) and `mode=sweep` (one step at a
  * chosen r, Sao 2026 Figure 1).
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -57,10 +57,12 @@ test('batch mode on spirals: histogram, finite readouts, and a bound sample open
 
 test('batch mode on the digits trains, switches direction, and clicks through', async ({
   page,
-}) => {
+}, info) => {
   await page.goto('./?v=1&view=ghosts&mode=batch&data=digits&step=40');
   await checkBatch(page);
-  await expect(page.getByTestId('batch-backend')).toContainText('CPU');
+  await expect(page.getByTestId('batch-backend')).toContainText(
+    info.project.name === 'webgpu' ? 'GPU' : 'CPU',
+  );
   const before = await readValue(page, 'batch-rho-a');
   await page.getByTestId('batch-dir').selectOption('random');
   await checkBatch(page);

@@ -1,9 +1,10 @@
 /**
- * The learning-rate-spike mode in both projects (training runs on the CPU worker in each): a
- * short schedule replays deterministically from the link, single-steps, and shows the controller
- * keeping the accuracy that the 1000× spike destroys in plain Adam.
+ * The learning-rate-spike mode in both projects (training on the WGSL kernels in a worker in
+ * `webgpu`, on the f64 CPU oracle in `cpu`): a short schedule replays deterministically from the
+ * link, single-steps, and shows the controller keeping the accuracy that the 1000× spike destroys
+ * in plain Adam; GPU training tracks the oracle, and `train=cpu` selects the oracle.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { readValue, watchPage } from './helpers';
 
 const LINK = './?v=1&view=ghosts&mode=spike&at=5&hold=10&step=15&spike=1000';
@@ -15,6 +16,23 @@ async function spikeDone(page: Page): Promise<void> {
   });
 }
 
+/** Where the project's page trains by default: on the GPU where WebGPU is on. */
+const defaultBackend = (info: TestInfo): string => (info.project.name === 'webgpu' ? 'GPU' : 'CPU');
+
+interface SpikeJson {
+  step: number;
+  backend: string;
+  params: { train: string };
+  runs: { mode: string; finalTestAccuracy: number; loss: number[]; rhoA: number[] }[];
+}
+
+async function exportJson(page: Page): Promise<SpikeJson> {
+  const { readFileSync } = await import('node:fs');
+  const json = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  return JSON.parse(readFileSync(await (await json).path(), 'utf8')) as SpikeJson;
+}
+
 async function accuracies(page: Page): Promise<number[]> {
   const out: number[] = [];
   for (const id of ACC) out.push(await readValue(page, id));
@@ -23,7 +41,7 @@ async function accuracies(page: Page): Promise<number[]> {
 
 test('a spike link replays to its step, identically on reload, and single-steps', async ({
   page,
-}) => {
+}, info) => {
   const watch = watchPage(page);
   await page.goto(LINK);
   await spikeDone(page);
@@ -33,7 +51,7 @@ test('a spike link replays to its step, identically on reload, and single-steps'
   const [plain = NaN, , controller = NaN] = first;
   expect(controller).toBeGreaterThanOrEqual(plain);
   await expect(page.getByTestId('mode-spike')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('spike-backend')).toContainText('CPU');
+  await expect(page.getByTestId('spike-backend')).toContainText(defaultBackend(info));
 
   await page.reload();
   await spikeDone(page);
@@ -88,14 +106,39 @@ test('the spike charts export as PNG and SVG and the records as JSON', async ({ 
   expect(svgText).toContain('Test accuracy');
   expect(svgText).toContain('ρ_a controller: τ, ρ_a');
 
-  const json = page.waitForEvent('download');
-  await page.getByTestId('export-json').click();
-  const data = JSON.parse(readFileSync(await (await json).path(), 'utf8')) as {
-    step: number;
-    runs: { mode: string; finalTestAccuracy: number; loss: number[]; rhoA: number[] }[];
-  };
+  const data = await exportJson(page);
   expect(data.step).toBe(7);
   expect(data.runs.map((r) => r.mode)).toEqual(['plain', 'clip', 'controller']);
   expect(data.runs[2]?.finalTestAccuracy).toBe(await readValue(page, 'acc-controller'));
   for (const r of data.runs) expect(r.loss).toHaveLength(7);
+});
+
+test('GPU training tracks the f64 oracle before the spike, and train=cpu selects the oracle', async ({
+  page,
+}, info) => {
+  const link = './?v=1&view=ghosts&mode=spike&at=8&hold=4&step=12';
+  await page.goto(link);
+  await spikeDone(page);
+  await expect(page.getByTestId('spike-backend')).toContainText(defaultBackend(info));
+  const auto = await exportJson(page);
+  expect(auto.backend).toMatch(info.project.name === 'webgpu' ? /^gpu: / : /^cpu: /);
+
+  await page.getByTestId('spike-train-on').selectOption('cpu');
+  await expect(page).toHaveURL(/train=cpu/);
+  await spikeDone(page);
+  await expect(page.getByTestId('spike-backend')).toContainText('CPU');
+  const cpu = await exportJson(page);
+  expect(cpu.params.train).toBe('cpu');
+  expect(cpu.step).toBe(12);
+  // Before the spike (lr 1e-3, 8 steps) f32 kernels and the f64 oracle differ by ~1e-7 of the
+  // loss; a wrong gradient or a wrong batch order would be off by far more.
+  for (const [r, run] of cpu.runs.entries()) {
+    for (let t = 0; t < 8; t++) {
+      const want = run.loss[t] ?? NaN;
+      const got = auto.runs[r]?.loss[t] ?? NaN;
+      expect(Math.abs(got - want) / want).toBeLessThan(1e-4);
+    }
+  }
+  // Without WebGPU both links run the same oracle: the same numbers, bit for bit.
+  if (info.project.name !== 'webgpu') expect(auto.runs).toEqual(cpu.runs);
 });

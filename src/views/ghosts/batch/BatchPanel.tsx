@@ -164,7 +164,7 @@ export function BatchPanel(props: BatchPanelProps) {
               testId="batch-backend"
             />
           </p>
-          <TrainOnSelect value={train} testId="batch-train" onChange={onTrain} />
+          <TrainOnSelect value={train} testId="batch-train-on" onChange={onTrain} />
         </fieldset>
         <fieldset>
           <legend>Training</legend>

@@ -88,7 +88,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
         </p>
         <TrainOnSelect
           value={g.train}
-          testId="spike-train"
+          testId="spike-train-on"
           onChange={(train) => setGhosts({ train })}
         />
         <p className="hint">
