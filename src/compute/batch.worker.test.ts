@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDigitsCsv } from '../science/data/digits';
 import { lossAndAccuracy } from '../science/mlp/mlp';
 import { BatchEngine, BatchHost, logGrid, randomUnit } from './batch.worker';
+import { failingGpu } from './fakeGpu.test-util';
 
 const digits = () =>
   parseDigitsCsv(gunzipSync(readFileSync('public/data/digits.csv.gz')).toString('utf8'));
@@ -138,5 +139,21 @@ describe('BatchHost', () => {
     ]);
     expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
     expect(answers[1]).toMatchObject({ step: 3 });
+  });
+
+  it('drops a model whose GPU failed and trains the next on the CPU, else a lost device sticks', async () => {
+    const host = new BatchHost(failingGpu(3));
+    const init = { kind: 'init', data: 'spirals', seed: 1, digitsUrl: '', train: 'auto' } as const;
+    await host.handle({ id: 1, ...init });
+    expect(await host.handle({ id: 2, kind: 'advance', count: 5 })).toMatchObject({
+      ok: false,
+      gpuFailed: true,
+    });
+    // The engine is gone: asking it for more is an error, not a silent mix of GPU and CPU steps.
+    expect(await host.handle({ id: 3, kind: 'advance', count: 1 })).toMatchObject({ ok: false });
+    await host.handle({ id: 4, ...init });
+    const res = await host.handle({ id: 5, kind: 'analyze', direction: 'update' });
+    expect(res.ok && res.kind === 'analyze' && res.result.backend).toBe('cpu');
+    expect(res.ok && res.kind === 'analyze' && res.result.backendNote).toMatch(/device lost/);
   });
 });

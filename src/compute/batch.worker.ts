@@ -330,6 +330,9 @@ export type BatchResponse =
 
 /** One engine per worker (or per inline host); `init` replaces it. */
 export class BatchHost {
+  /** `choose` picks where the model trains (chooseOps; tests pass their own). */
+  constructor(private readonly choose: typeof chooseOps = chooseOps) {}
+
   private engine: BatchEngine | null = null;
   /** Why the GPU is no longer used; null while it is fine. */
   private gpuBroken: string | null = null;
@@ -347,7 +350,7 @@ export class BatchHost {
       if (req.kind === 'init') {
         this.engine = null;
         const digits = req.data === 'digits' ? await loadDigits(req.digitsUrl) : undefined;
-        const { makeOps, note } = await chooseOps(req.train ?? 'cpu', this.gpuBroken);
+        const { makeOps, note } = await this.choose(req.train ?? 'cpu', this.gpuBroken);
         this.engine = new BatchEngine({
           data: req.data,
           seed: req.seed,

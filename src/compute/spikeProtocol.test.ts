@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../science/rng';
-import { spikeHandler, type SpikeResponse } from './spikeProtocol';
+import { failingGpu } from './fakeGpu.test-util';
+import { spikeHandler, type ChooseOps, type SpikeResponse } from './spikeProtocol';
 import type { SpikeSettings } from './spikeEngine';
 
 /** A small digits-shaped CSV (64 pixels 0–16 and a label per row) as a data: URL. */
@@ -19,9 +20,9 @@ function tinyDigitsUrl(rows: number): string {
 
 const settings: SpikeSettings = { seed: 1, lr: 1e-3, at: 4, spike: 1000, hold: 6, train: 'cpu' };
 
-function collect() {
+function collect(choose?: ChooseOps) {
   const out: SpikeResponse[] = [];
-  const handle = spikeHandler((res) => out.push(res));
+  const handle = spikeHandler((res) => out.push(res), choose);
   const finished = (id: number) =>
     new Promise<SpikeResponse>((resolve) => {
       const poll = () => {
@@ -59,5 +60,21 @@ describe('spikeHandler', () => {
     const stepped = await b.finished(5);
     expect(stepped.kind).toBe('series');
     expect(stepped).toEqual({ ...whole, id: 5 });
+  });
+
+  it('replays on the CPU when the GPU fails mid-run, else a lost device ends the experiment', async () => {
+    const cpu = collect();
+    cpu.handle({ id: 1, kind: 'runTo', settings, dataUrl, n: 6 });
+    const want = await cpu.finished(1);
+
+    const gpu = collect(failingGpu(7));
+    gpu.handle({ id: 1, kind: 'runTo', settings: { ...settings, train: 'auto' }, dataUrl, n: 6 });
+    const got = await gpu.finished(1);
+    expect(got.kind).toBe('series');
+    if (got.kind !== 'series' || want.kind !== 'series') return;
+    expect(got.series.backend).toBe('cpu');
+    expect(got.series.backendNote).toMatch(/GPU failed: device lost/);
+    // The whole run was replayed on the oracle: no GPU step leaks into it.
+    expect(got.series.runs).toEqual(want.series.runs);
   });
 });

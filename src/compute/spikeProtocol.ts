@@ -40,7 +40,13 @@ function transferables(s: SpikeSeries): Transferable[] {
   ];
 }
 
-export function spikeHandler(post: Post<SpikeResponse>): (req: SpikeRequest) => void {
+/** Picks where the runs train (chooseOps; tests pass their own). */
+export type ChooseOps = typeof chooseOps;
+
+export function spikeHandler(
+  post: Post<SpikeResponse>,
+  choose: ChooseOps = chooseOps,
+): (req: SpikeRequest) => void {
   let engine: SpikeEngine | null = null;
   /** Why the GPU is no longer used (a failed kernel, a lost device); null while it is fine. */
   let gpuBroken: string | null = null;
@@ -55,7 +61,7 @@ export function spikeHandler(post: Post<SpikeResponse>): (req: SpikeRequest) => 
     engine = null;
     const cached = data.get(url) ?? loadDigits(url);
     data.set(url, cached);
-    const { backend, makeOps, note } = await chooseOps(settings.train, gpuBroken);
+    const { backend, makeOps, note } = await choose(settings.train, gpuBroken);
     onGpu = backend === 'gpu';
     engine = await SpikeEngine.create(settings, await cached, makeOps, note);
     return engine;
