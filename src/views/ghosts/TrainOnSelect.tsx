@@ -21,8 +21,8 @@ export function TrainOnSelect({
       value={value}
       testId={testId}
       options={[
-        { value: 'auto', label: 'GPU when available (f32)' },
-        { value: 'cpu', label: 'CPU (f64, same numbers anywhere)' },
+        { value: 'auto', label: 'GPU if available (f32)' },
+        { value: 'cpu', label: 'CPU (f64, exact anywhere)' },
       ]}
       onChange={onChange}
     />
