@@ -22,8 +22,6 @@
 @group(0) @binding(8) var<storage, read_write> stats: array<vec4f>; // blocks × (loss terms, hits)
 @group(0) @binding(9) var<storage, read> w1q: array<vec4f>; // d × quads, see hidden
 
-fn blocks() -> u32 { return (dims.n + 3u) / 4u; }
-
 // hidden: one invocation per (4 blocks of 4 samples, quad of 4 hidden units), its 16×4
 // activations held in 4 mat4x4f accumulators; W1 comes transposed in quads (w1q[c·quads + q]
 // = W1[4q..4q+3, c], zero past h) so that each input costs one vec4 load of W1 and one of x
@@ -126,7 +124,6 @@ fn logits(@builtin(global_invocation_id) gid: vec3u) {
 // and 4 of x serve 16 outputs), then b1, then W2 in tiles of 1 class × 4 hidden units, then
 // b2, then the loss and the accuracy. Hidden units past h and inputs past d in a partial tile
 // are computed from clamped indices but not stored.
-fn quads() -> u32 { return (dims.h + 3u) / 4u; }
 fn inputQuads() -> u32 { return (dims.d + 3u) / 4u; }
 fn reduceCount() -> u32 { return quads() * inputQuads() + dims.h + dims.k * quads() + dims.k + 2u; }
 

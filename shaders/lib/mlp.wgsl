@@ -27,45 +27,9 @@ fn offW2() -> u32 { return dims.h * dims.d + dims.h; }
 fn offB2() -> u32 { return dims.h * dims.d + dims.h + dims.k * dims.h; }
 fn paramCount() -> u32 { return offB2() + dims.k; }
 
-// x[i, c] for one sample.
-fn xAt(i: u32, c: u32) -> f32 {
-  return xb[(i / 4u) * dims.d + c][i % 4u];
-}
-
-// Hidden unit j's pre-activation b1[j] + W1[j,:]·x for the 4 samples of block b.
-fn layer1(b: u32, j: u32) -> vec4f {
-  let d = dims.d;
-  let row = j * d;
-  let xo = b * d;
-  var pre = vec4f(theta[offB1() + j]);
-  for (var c = 0u; c < d; c++) {
-    pre += theta[row + c] * xb[xo + c];
-  }
-  return pre;
-}
-
-// layer1 and, in the same pass over the inputs, its counterpart dpre for the parameter-shaped
-// vector at theta[dir..] (the JVP's direction). Kept apart from layer1 because a second
-// accumulator there would cost the gradient kernel, which needs none, a third of its time.
-struct Layer1 {
-  pre: vec4f,
-  dpre: vec4f,
-}
-
-fn layer1WithDirection(b: u32, j: u32, dir: u32) -> Layer1 {
-  let d = dims.d;
-  let row = j * d;
-  let xo = b * d;
-  let b1 = offB1() + j;
-  var pre = vec4f(theta[b1]);
-  var dpre = vec4f(theta[dir + b1]);
-  for (var c = 0u; c < d; c++) {
-    let xc = xb[xo + c];
-    pre += theta[row + c] * xc;
-    dpre += theta[dir + row + c] * xc;
-  }
-  return Layer1(pre, dpre);
-}
+// Blocks of 4 samples, and quads of 4 hidden units (the last of each may be partial).
+fn blocks() -> u32 { return (dims.n + 3u) / 4u; }
+fn quads() -> u32 { return (dims.h + 3u) / 4u; }
 
 fn activate(pre: vec4f) -> vec4f {
   if (TANH) { return tanh(pre); }

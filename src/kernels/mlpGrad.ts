@@ -8,7 +8,7 @@ import gradSrc from '../../shaders/mlp_grad.wgsl?raw';
 import type { LossAndGrad, MlpShape } from '../science/mlp/mlp';
 import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
-import { checkMlpInputs, mlpDims, mlpKernelCode, packSampleBlocks } from './mlpJvp';
+import { checkMlpInputs, mlpDims, mlpKernelCode, packSampleBlocks, w1Quads } from './mlpJvp';
 
 const WORKGROUP = 64;
 
@@ -37,18 +37,6 @@ type Pipelines = readonly [
   GPUComputePipeline,
   GPUComputePipeline,
 ];
-
-/** W1 (h×d row-major at the start of params) transposed in quads of hidden units, zero past h. */
-function w1Quads(params: Float32Array, d: number, h: number): Float32Array {
-  const hq = Math.ceil(h / 4);
-  const w = new Float32Array(d * hq * 4);
-  for (let j = 0; j < h; j++) {
-    const o = (j >> 2) * 4 + (j & 3);
-    const row = j * d;
-    for (let c = 0; c < d; c++) w[c * hq * 4 + o] = params[row + c] ?? 0;
-  }
-  return w;
-}
 
 // One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
 // overlap their GPU round trips (three training runs) take a lane each.

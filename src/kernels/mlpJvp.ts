@@ -74,6 +74,31 @@ export function checkMlpInputs(
   }
 }
 
+/**
+ * W1 (h×d row-major at the start of params, or of a direction) transposed in quads of hidden
+ * units, zero past h: w[c·quads + q] = W1[4q..4q+3, c].
+ */
+export function w1Quads(params: Float32Array, d: number, h: number): Float32Array {
+  const hq = Math.ceil(h / 4);
+  const w = new Float32Array(d * hq * 4);
+  for (let j = 0; j < h; j++) {
+    const o = (j >> 2) * 4 + (j & 3);
+    const row = j * d;
+    for (let c = 0; c < d; c++) w[c * hq * 4 + o] = params[row + c] ?? 0;
+  }
+  return w;
+}
+
+/** W2 (k×h row-major at layout.w2 of params, or of a direction) in quads of hidden units. */
+function w2Quads(params: Float32Array, shape: MlpShape): Float32Array {
+  const { h, k } = shape;
+  const hq = Math.ceil(h / 4);
+  const off = mlpLayout(shape).w2;
+  const w = new Float32Array(k * hq * 4);
+  for (let c = 0; c < k; c++) w.set(params.subarray(off + c * h, off + c * h + h), c * hq * 4);
+  return w;
+}
+
 interface JvpResources {
   buffers: GPUBuffer[];
   dims: GPUBuffer;
@@ -81,7 +106,11 @@ interface JvpResources {
   x: GPUBuffer;
   out: GPUBuffer;
   staging: GPUBuffer;
-  binding: GPUBindGroup;
+  w1q: GPUBuffer;
+  v1q: GPUBuffer;
+  w2q: GPUBuffer;
+  v2q: GPUBuffer;
+  bindings: [GPUBindGroup, GPUBindGroup];
 }
 
 // One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
@@ -100,7 +129,7 @@ function resourcesFor(
   device: GPUDevice,
   shape: MlpShape,
   n: number,
-  pipeline: GPUComputePipeline,
+  pipelines: readonly [GPUComputePipeline, GPUComputePipeline],
   lane: number,
 ): JvpResources {
   const key = `${String(lane)} ${String(n)} ${String(shape.d)} ${String(shape.h)} ${String(shape.k)} ${shape.activation}`;
@@ -115,8 +144,32 @@ function resourcesFor(
       size: outBytes,
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     });
-    const binding = bindGroup(device, pipeline, { 0: dims, 1: theta, 2: x, 3: out });
-    return { buffers: [dims, theta, x, out, staging], dims, theta, x, out, staging, binding };
+    const blockUnits = Math.ceil(n / 4) * shape.h * 16;
+    const hAct = outputBuffer(device, blockUnits);
+    const hDact = outputBuffer(device, blockUnits);
+    const quadBytes = shape.d * Math.ceil(shape.h / 4) * 16;
+    const w1q = storage(device, quadBytes);
+    const v1q = storage(device, quadBytes);
+    const outQuadBytes = shape.k * Math.ceil(shape.h / 4) * 16;
+    const w2q = storage(device, outQuadBytes);
+    const v2q = storage(device, outQuadBytes);
+    const [hidden, main] = pipelines;
+    return {
+      buffers: [dims, theta, x, out, staging, hAct, hDact, w1q, v1q, w2q, v2q],
+      dims,
+      theta,
+      x,
+      out,
+      staging,
+      w1q,
+      v1q,
+      w2q,
+      v2q,
+      bindings: [
+        bindGroup(device, hidden, { 0: dims, 1: theta, 2: x, 4: hAct, 5: hDact, 6: w1q, 7: v1q }),
+        bindGroup(device, main, { 0: dims, 1: theta, 3: out, 4: hAct, 5: hDact, 8: w2q, 9: v2q }),
+      ],
+    };
   });
 }
 
@@ -158,18 +211,30 @@ async function runJvp(
       `direction has ${String(v.length)} entries, expected ${String(params.length)}`,
     );
   }
-  const pipeline = await computePipeline(device, mlpJvpCode(shape));
-  const r = resourcesFor(device, shape, n, pipeline, lane);
+  const code = mlpJvpCode(shape);
+  const pipelines = [
+    await computePipeline(device, code, 'hidden'),
+    await computePipeline(device, code, 'main'),
+  ] as const;
+  const r = resourcesFor(device, shape, n, pipelines, lane);
   const size = params.length;
   device.queue.writeBuffer(r.theta, 0, params.buffer, params.byteOffset, size * 4);
   device.queue.writeBuffer(r.theta, size * 4, v.buffer, v.byteOffset, size * 4);
   device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
+  device.queue.writeBuffer(r.w1q, 0, w1Quads(params, shape.d, shape.h));
+  device.queue.writeBuffer(r.v1q, 0, w1Quads(v, shape.d, shape.h));
+  device.queue.writeBuffer(r.w2q, 0, w2Quads(params, shape));
+  device.queue.writeBuffer(r.v2q, 0, w2Quads(v, shape));
   const encoder = device.createCommandEncoder({ label: 'mlp-jvp' });
   const pass = encoder.beginComputePass();
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, r.binding);
-  // One invocation per block of 4 samples.
-  pass.dispatchWorkgroups(Math.ceil(n / 4 / WORKGROUP));
+  const blocks = Math.ceil(n / 4);
+  // hidden: 2 blocks × 4 hidden units per invocation; main: one block each.
+  const counts = [Math.ceil(blocks / 2) * Math.ceil(shape.h / 4), blocks];
+  pipelines.forEach((pipeline, e) => {
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, r.bindings[e]);
+    pass.dispatchWorkgroups(Math.ceil((counts[e] ?? 0) / WORKGROUP));
+  });
   pass.end();
   const nk = n * shape.k;
   const bytes = (2 * nk + n) * 4;
