@@ -21,6 +21,7 @@
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 @group(0) @binding(8) var<storage, read_write> stats: array<vec4f>; // blocks × (loss terms, hits)
 @group(0) @binding(9) var<storage, read> w1q: array<vec4f>; // d × quads, see hidden
+@group(0) @binding(10) var<storage, read> w2q: array<vec4f>; // k × quads, W2 rows in quads
 
 // hidden: one invocation per (4 blocks of 4 samples, quad of 4 hidden units), its 16×4
 // activations held in 4 mat4x4f accumulators; W1 comes transposed in quads (w1q[c·quads + q]
@@ -80,7 +81,6 @@ fn logits(@builtin(global_invocation_id) gid: vec3u) {
   let n = dims.n;
   let h = dims.h;
   if (blk >= blocks()) { return; }
-  let w2 = offW2();
   let b2 = offB2();
   let i0 = blk * 4u;
   let live = select(vec4f(0.0), vec4f(1.0), vec4u(i0, i0 + 1u, i0 + 2u, i0 + 3u) < vec4u(n));
@@ -88,10 +88,16 @@ fn logits(@builtin(global_invocation_id) gid: vec3u) {
   for (var c = 0u; c < CLASSES; c++) {
     z[c] = vec4f(theta[b2 + c]);
   }
-  for (var j = 0u; j < h; j++) {
-    let act = hAct[blk * h + j];
+  // Four hidden units at a time: a mat4x4f of their activations meets one vec4 of W2.
+  let hq = quads();
+  for (var q = 0u; q < hq; q++) {
+    var act = mat4x4f();
+    for (var r = 0u; r < 4u; r++) {
+      let j = q * 4u + r;
+      if (j < h) { act[r] = hAct[blk * h + j]; }
+    }
     for (var c = 0u; c < CLASSES; c++) {
-      z[c] += theta[w2 + c * h + j] * act;
+      z[c] += act * w2q[c * hq + q];
     }
   }
   let y = vec4u(labels[i0], labels[i0 + 1u], labels[i0 + 2u], labels[i0 + 3u]);
@@ -143,16 +149,23 @@ fn backHidden(@builtin(global_invocation_id) gid: vec3u) {
   let blk = gid.x;
   let h = dims.h;
   if (blk >= blocks()) { return; }
-  let w2 = offW2();
-  for (var j = 0u; j < h; j++) {
-    // ∂loss/∂pre_j = σ'(pre_j) Σ_c ∂loss/∂z_c W2[c, j]; σ' from the activation alone: for ReLU
-    // act > 0 exactly when pre > 0.
-    var s = vec4f(0.0);
+  let hq = quads();
+  for (var q = 0u; q < hq; q++) {
+    // ∂loss/∂pre_j = σ'(pre_j) Σ_c ∂loss/∂z_c W2[c, j] for the 4 units of quad q (columns).
+    var s = mat4x4f();
     for (var c = 0u; c < CLASSES; c++) {
-      s += dz[blk * CLASSES + c] * theta[w2 + c * h + j];
+      let g = dz[blk * CLASSES + c];
+      let w = w2q[c * hq + q];
+      s += mat4x4f(g * w.x, g * w.y, g * w.z, g * w.w);
     }
-    let act = hAct[blk * h + j];
-    dpre[blk * h + j] = slope(act, act) * s;
+    for (var r = 0u; r < 4u; r++) {
+      let j = q * 4u + r;
+      if (j < h) {
+        // σ' from the activation alone: for ReLU act > 0 exactly when pre > 0.
+        let act = hAct[blk * h + j];
+        dpre[blk * h + j] = slope(act, act) * s[r];
+      }
+    }
   }
 }
 

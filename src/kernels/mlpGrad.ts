@@ -8,7 +8,14 @@ import gradSrc from '../../shaders/mlp_grad.wgsl?raw';
 import type { LossAndGrad, MlpShape } from '../science/mlp/mlp';
 import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
-import { checkMlpInputs, mlpDims, mlpKernelCode, packSampleBlocks, w1Quads } from './mlpJvp';
+import {
+  checkMlpInputs,
+  mlpDims,
+  mlpKernelCode,
+  packSampleBlocks,
+  w1Quads,
+  w2Quads,
+} from './mlpJvp';
 
 const WORKGROUP = 64;
 
@@ -24,6 +31,7 @@ interface GradResources {
   x: GPUBuffer;
   labels: GPUBuffer;
   w1q: GPUBuffer;
+  w2q: GPUBuffer;
   out: GPUBuffer;
   staging: GPUBuffer;
   stats: GPUBuffer;
@@ -75,6 +83,7 @@ function makeResources(
   const blocks = Math.ceil(n / 4);
   const labels = input(blocks * 16);
   const w1q = input(d * Math.ceil(h / 4) * 16);
+  const w2q = input(k * Math.ceil(h / 4) * 16);
   const hAct = outputBuffer(device, blocks * h * 16);
   const dz = outputBuffer(device, blocks * k * 16);
   const dpre = outputBuffer(device, blocks * h * 16);
@@ -86,20 +95,29 @@ function makeResources(
   const statsStaging = mappable(blocks * 32);
   const [hidden, logits, backHidden, reduce] = pipelines;
   return {
-    buffers: [dims, theta, x, labels, w1q, hAct, dz, dpre, out, stats, staging, statsStaging],
+    buffers: [dims, theta, x, labels, w1q, w2q, hAct, dz, dpre, out, stats, staging, statsStaging],
     dims,
     theta,
     x,
     labels,
     w1q,
+    w2q,
     out,
     staging,
     stats,
     statsStaging,
     bindings: [
       bindGroup(device, hidden, { 0: dims, 1: theta, 2: x, 4: hAct, 9: w1q }),
-      bindGroup(device, logits, { 0: dims, 1: theta, 3: labels, 4: hAct, 5: dz, 8: stats }),
-      bindGroup(device, backHidden, { 0: dims, 1: theta, 4: hAct, 5: dz, 6: dpre }),
+      bindGroup(device, logits, {
+        0: dims,
+        1: theta,
+        3: labels,
+        4: hAct,
+        5: dz,
+        8: stats,
+        10: w2q,
+      }),
+      bindGroup(device, backHidden, { 0: dims, 4: hAct, 5: dz, 6: dpre, 10: w2q }),
       bindGroup(device, reduce, { 0: dims, 2: x, 4: hAct, 5: dz, 6: dpre, 7: out, 8: stats }),
     ],
   };
@@ -185,6 +203,7 @@ async function runGrad(
   device.queue.writeBuffer(r.x, 0, packSampleBlocks(x, n, shape.d));
   device.queue.writeBuffer(r.labels, 0, labels);
   device.queue.writeBuffer(r.w1q, 0, w1Quads(params, shape.d, shape.h));
+  device.queue.writeBuffer(r.w2q, 0, w2Quads(params, shape));
   const encoder = device.createCommandEncoder({ label: 'mlp-grad' });
   const pass = encoder.beginComputePass();
   const hq = Math.ceil(shape.h / 4);

@@ -90,7 +90,7 @@ export function w1Quads(params: Float32Array, d: number, h: number): Float32Arra
 }
 
 /** W2 (k×h row-major at layout.w2 of params, or of a direction) in quads of hidden units. */
-function w2Quads(params: Float32Array, shape: MlpShape): Float32Array {
+export function w2Quads(params: Float32Array, shape: MlpShape): Float32Array {
   const { h, k } = shape;
   const hq = Math.ceil(h / 4);
   const off = mlpLayout(shape).w2;
