@@ -6,6 +6,7 @@
  */
 import gradSrc from '../../shaders/mlp_grad.wgsl?raw';
 import type { LossAndGrad, MlpShape } from '../science/mlp/mlp';
+import { laneQueue } from '../gpu/lanes';
 import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
 import {
@@ -49,7 +50,7 @@ type Pipelines = readonly [
 // One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
 // overlap their GPU round trips (three training runs) take a lane each.
 const cached = resourceCache<GradResources>(16);
-const queues = new Map<number, Promise<unknown>>();
+const inLane = laneQueue();
 
 function resourcesFor(
   device: GPUDevice,
@@ -136,14 +137,7 @@ export function mlpGradGpu(
   n: number,
   lane = 0,
 ): Promise<LossAndGrad> {
-  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
-    runGrad(device, shape, params, x, y, n, lane),
-  );
-  queues.set(
-    lane,
-    run.catch(() => undefined),
-  );
-  return run;
+  return inLane(lane, () => runGrad(device, shape, params, x, y, n, lane));
 }
 
 /**
@@ -159,14 +153,7 @@ export function mlpEvalGpu(
   n: number,
   lane = 0,
 ): Promise<{ loss: number; accuracy: number }> {
-  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
-    runGrad(device, shape, params, x, y, n, lane, false),
-  );
-  queues.set(
-    lane,
-    run.catch(() => undefined),
-  );
-  return run;
+  return inLane(lane, () => runGrad(device, shape, params, x, y, n, lane, false));
 }
 
 async function runGrad(

@@ -7,6 +7,7 @@
  */
 import mlpLib from '../../shaders/lib/mlp.wgsl?raw';
 import jvpSrc from '../../shaders/mlp_jvp.wgsl?raw';
+import { laneQueue } from '../gpu/lanes';
 import { resourceCache } from '../gpu/resourceCache';
 import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../gpu/runner';
 import { mlpLayout, type MlpShape } from '../science/mlp/mlp';
@@ -116,7 +117,7 @@ interface JvpResources {
 // One run at a time per lane: a staging buffer cannot be mapped twice. Callers that want to
 // overlap their GPU round trips (three training runs) take a lane each.
 const cached = resourceCache<JvpResources>(16);
-const queues = new Map<number, Promise<unknown>>();
+const inLane = laneQueue();
 
 function storage(device: GPUDevice, bytes: number): GPUBuffer {
   return device.createBuffer({
@@ -186,14 +187,7 @@ export function mlpJvpGpu(
   v: Float32Array,
   lane = 0,
 ): Promise<MlpJvpResult> {
-  const run = (queues.get(lane) ?? Promise.resolve()).then(() =>
-    runJvp(device, shape, params, x, n, v, lane),
-  );
-  queues.set(
-    lane,
-    run.catch(() => undefined),
-  );
-  return run;
+  return inLane(lane, () => runJvp(device, shape, params, x, n, v, lane));
 }
 
 async function runJvp(
