@@ -16,7 +16,7 @@ async function checkBatch(page: Page): Promise<void> {
   await expect(page.getByTestId('histogram-bound')).toBeVisible();
   const rho = await readValue(page, 'batch-rho-a');
   const stepNorm = await readValue(page, 'step-norm');
-  const r = await readValue(page, 'batch-r-ratio');
+  const r = await readValue(page, 'r-ratio');
   for (const v of [rho, stepNorm, r]) {
     expect(Number.isFinite(v)).toBe(true);
     expect(v).toBeGreaterThan(0);

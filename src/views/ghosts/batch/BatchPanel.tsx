@@ -103,7 +103,7 @@ export function BatchPanel(props: BatchPanelProps) {
         readouts: {
           'batch-rho-a': result?.batchRhoA ?? null,
           'step-norm': result?.stepNorm ?? null,
-          'batch-r-ratio': result?.rRatio ?? null,
+          'r-ratio': result?.rRatio ?? null,
           'batch-test-accuracy': result?.testAccuracy ?? null,
         },
         histogram: result ? logBins(result.rhoA, 36).bins : [],
@@ -289,7 +289,7 @@ export function BatchPanel(props: BatchPanelProps) {
               hint="norm of Adam's next proposed update"
             />
             <Readout
-              testId="batch-r-ratio"
+              testId="r-ratio"
               label={
                 <>
                   r = ‖p‖/ρ<sub>a</sub>
