@@ -78,7 +78,7 @@ for (const { activation, seeds, n } of CASES) {
 /*
  * The JVP kernel against central differences of the kernel's own logits along v, (z(θ+hv) −
  * z(θ−hv))/2h: a check that does not lean on the CPU oracle. Measured on SwiftShader (seeds 1–3,
- * n 256): tanh (h 1e-2) max 3e-4 of max |a|; ReLU (h 1e-3) p99 1.5e-3, max 1.7e-2 — a few
+ * n 256): tanh (h 1e-2) max 2e-4 of max |a|; ReLU (h 1e-3) p99 1.3e-3, max 1.8e-2 — a few
  * samples have a unit whose pre-activation crosses 0 within ±h, where the difference is not a
  * derivative. A kernel with a wrong index or a missing term is off by order 1 nearly everywhere.
  */
