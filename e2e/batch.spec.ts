@@ -100,5 +100,11 @@ test('sweep mode draws one curve per direction with the r = 1 line', async ({ pa
   const at10 = await readValue(page, 'sweep-acc-at-r10');
   expect(Number.isFinite(at10)).toBe(true);
   expect(await readValue(page, 'sweep-loss-at-r1')).toBeGreaterThan(0);
+
+  // The oracle on request: the link says so and the status names the backend that ran.
+  await page.getByTestId('sweep-train-on').selectOption('cpu');
+  await expect(page).toHaveURL(/train=cpu/);
+  await panelReady(page, 'sweep-panel');
+  await expect(page.getByTestId('sweep-status')).toContainText('CPU, f64');
   expect(watch.errors).toEqual([]);
 });

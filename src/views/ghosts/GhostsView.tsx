@@ -63,7 +63,14 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
         />
       )}
       {mode === 'sweep' && (
-        <SweepPanel seed={g.seed} data={g.data} step={g.step} train={g.train} colors={colors} />
+        <SweepPanel
+          seed={g.seed}
+          data={g.data}
+          step={g.step}
+          train={g.train}
+          onTrain={(train) => setGhosts({ train })}
+          colors={colors}
+        />
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import { SweepChart, type SweepSeries } from '../../../plots/SweepChart';
 import { Readout } from '../../../ui/Readout';
 import { useElementSize } from '../../../ui/useElementSize';
 import type { TrainOnId } from '../../../state/params';
+import { TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from '../batch/useBatchModel';
 import { valueAtR } from './sweepData';
 
@@ -25,6 +26,7 @@ export interface SweepPanelProps {
   lr?: number | undefined;
   /** Where the model trains: the GPU when there is one, or the f64 oracle. */
   train: TrainOnId;
+  onTrain: (train: TrainOnId) => void;
   colors: ThemeColors;
 }
 
@@ -51,7 +53,7 @@ interface SweepResult {
   curves: SweepCurve[];
 }
 
-export function SweepPanel({ seed, data, step, lr, train, colors }: SweepPanelProps) {
+export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: SweepPanelProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
   const box = useElementSize(boxRef);
@@ -190,6 +192,7 @@ export function SweepPanel({ seed, data, step, lr, train, colors }: SweepPanelPr
             />
           </dl>
         </div>
+        <TrainOnSelect value={train} testId="sweep-train-on" onChange={onTrain} />
         <ExportBar
           name={`ghosts-sweep-${data}-step${target}`}
           figure={figureRef}
