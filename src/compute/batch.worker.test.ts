@@ -39,7 +39,7 @@ describe('randomUnit', () => {
   });
 });
 
-describe('BatchEngine', async () => {
+describe('BatchEngine', () => {
   it('trains spirals deterministically and gives a batch bound below every sample', async () => {
     const a = new BatchEngine({ data: 'spirals', seed: 7 });
     const b = new BatchEngine({ data: 'spirals', seed: 7 });

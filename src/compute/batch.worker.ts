@@ -20,6 +20,7 @@ import { Mlp, type Activation, type ParamArray } from '../science/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
 import { radiiFromDeltaA, sampleRadii } from '../science/mlp/radius';
 import { Rng } from '../science/rng';
+import type { TrainOnId } from '../state/params';
 
 export type BatchData = 'digits' | 'spirals';
 export type BatchDirection = 'update' | 'random';
@@ -314,7 +315,7 @@ export type BatchRequest =
       digitsUrl: string;
       lr?: number;
       /** 'auto': the GPU when there is one; 'cpu' (the default): the f64 oracle. */
-      train?: 'auto' | 'cpu';
+      train?: TrainOnId;
     }
   | { id: number; kind: 'advance'; count: number }
   | { id: number; kind: 'analyze'; direction: BatchDirection }

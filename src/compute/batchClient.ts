@@ -14,6 +14,7 @@ import {
   type SweepCurve,
   type SweepDirection,
 } from './batch.worker';
+import type { TrainOnId } from '../state/params';
 import { workerClient } from './workerClient';
 
 /** Steps per `advance` message: about 60 ms of digits training (64→128→10, batch 64). */
@@ -56,7 +57,7 @@ export interface ModelTarget {
   /** Adam's learning rate; the data set's recipe (RECIPES in batch.worker.ts) unless given. */
   lr?: number | undefined;
   /** Where to train: the GPU when there is one ('auto') or the f64 oracle ('cpu'). */
-  train: 'auto' | 'cpu';
+  train: TrainOnId;
 }
 
 /** What a job may ask of the model once it stands at its target. */

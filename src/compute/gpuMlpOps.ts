@@ -8,6 +8,7 @@ import { mlpEvalGpu, mlpGradGpu } from '../kernels/mlpGrad';
 import { mlpJvpGpu } from '../kernels/mlpJvp';
 import type { Mlp, ParamArray } from '../science/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
+import type { TrainOnId } from '../state/params';
 
 const f32 = (v: ParamArray): Float32Array => (v instanceof Float32Array ? v : Float32Array.from(v));
 
@@ -17,21 +18,17 @@ let lanes = 0;
 export function gpuOps(device: GPUDevice, mlp: Mlp): MlpOps {
   const { shape } = mlp;
   const lane = ++lanes;
-  // Logits alone come from the JVP kernel along a zero direction: one pipeline fewer to compile.
-  const zero = new Float32Array(mlp.size);
   return {
     backend: 'gpu',
     mlp,
     lossAndGrad: (params, x, y, n) => mlpGradGpu(device, shape, params, x, y, n, lane),
     deltaA: async (params, x, n, v) =>
-      (await mlpJvpGpu(device, shape, params, x, n, f32(v), lane)).deltaA.slice(),
+      (await mlpJvpGpu(device, shape, params, x, n, f32(v), lane)).deltaA,
     jvp: async (params, x, n, v) => {
       const r = await mlpJvpGpu(device, shape, f32(params), x, n, f32(v), lane);
       return { logits: Float64Array.from(r.logits), a: Float64Array.from(r.a) };
     },
     evaluate: (params, x, y, n) => mlpEvalGpu(device, shape, f32(params), x, y, n, lane),
-    forward: async (params, x, n) =>
-      Float64Array.from((await mlpJvpGpu(device, shape, f32(params), x, n, zero, lane)).logits),
   };
 }
 
@@ -43,10 +40,7 @@ export interface OpsChoice {
 }
 
 /** 'auto': the GPU when one is offered, else the CPU oracle; 'cpu': the oracle. */
-export async function chooseOps(
-  train: 'auto' | 'cpu',
-  gpuBroken: string | null,
-): Promise<OpsChoice> {
+export async function chooseOps(train: TrainOnId, gpuBroken: string | null): Promise<OpsChoice> {
   if (train === 'cpu')
     return { backend: 'cpu', makeOps: cpuOps, note: 'CPU, f64 (chosen: exact on any machine)' };
   if (gpuBroken) return { backend: 'cpu', makeOps: cpuOps, note: `CPU, f64 (${gpuBroken})` };

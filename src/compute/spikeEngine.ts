@@ -8,15 +8,10 @@
 import { splitTrainTest, type Dataset } from '../science/data/digits';
 import type { Mlp } from '../science/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../science/mlp/ops';
+import type { TrainOnId } from '../state/params';
 import { runSpike, type SpikeMode, type SpikeRun, type SpikeSnapshot } from '../science/mlp/spike';
 
 export const SPIKE_MODES: readonly SpikeMode[] = ['plain', 'clip', 'controller'];
-
-/**
- * Where training runs: 'auto' is the GPU when there is one (f32; the same numbers on one
- * device), 'cpu' the f64 oracle (the same numbers on every machine).
- */
-export type TrainOn = 'auto' | 'cpu';
 
 /** What decides the numbers: the same settings on the same backend give the same series. */
 export interface SpikeSettings {
@@ -25,7 +20,8 @@ export interface SpikeSettings {
   at: number;
   spike: number;
   hold: number;
-  train: TrainOn;
+  /** 'auto': the GPU when there is one (f32); 'cpu': the f64 oracle (see TrainOnId). */
+  train: TrainOnId;
 }
 
 /** Fixed parts of the experiment (the paper's: batch 64, 20% test split, clip at ‖g‖ ≤ 1). */

@@ -76,13 +76,8 @@ export function lossAndAccuracy(
   let hits = 0;
   for (let i = 0; i < n; i++) {
     const o = i * k;
-    let best = 0;
-    let zmax = -Infinity;
-    for (let c = 0; c < k; c++) {
-      const v = z[o + c] ?? 0;
-      if (v > zmax) zmax = v;
-      if (v > (z[o + best] ?? 0)) best = c;
-    }
+    const best = argmax(z, o, k);
+    const zmax = z[o + best] ?? 0;
     let sum = 0;
     for (let c = 0; c < k; c++) sum += Math.exp((z[o + c] ?? 0) - zmax);
     loss += zmax + Math.log(sum) - (z[o + (y[i] ?? 0)] ?? 0);

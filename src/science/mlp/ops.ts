@@ -34,8 +34,6 @@ export interface MlpOps {
     y: Uint8Array,
     n: number,
   ): Promise<{ loss: number; accuracy: number }>;
-  /** Logits, n×k. */
-  forward(params: ParamArray, x: Float32Array, n: number): Promise<Float64Array>;
 }
 
 /** The CPU oracle as MlpOps: exact f64 arithmetic, the same numbers on every machine. */
@@ -49,6 +47,5 @@ export function cpuOps(mlp: Mlp): MlpOps {
     jvp: (params, x, n, v) => Promise.resolve(mlp.jvp(params, x, n, v)),
     evaluate: (params, x, y, n) =>
       Promise.resolve(lossAndAccuracy(mlp.forward(params, x, n), y, n, mlp.shape.k)),
-    forward: (params, x, n) => Promise.resolve(mlp.forward(params, x, n)),
   };
 }

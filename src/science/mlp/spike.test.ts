@@ -19,14 +19,14 @@ const base: SpikeConfig = {
   hidden: 16,
 };
 
-describe('lrAt', async () => {
+describe('lrAt', () => {
   it('spikes exactly on steps at … at+hold−1, else the schedule is off by one', async () => {
     const c = { ...base, baseLr: 2 };
     expect([9, 10, 19, 20].map((t) => lrAt(c, t))).toEqual([2, 2000, 2000, 2]);
   });
 });
 
-describe('SpikeRun', async () => {
+describe('SpikeRun', () => {
   it('replays identical records for the same seed, else replay to step=N shows another run', async () => {
     for (const mode of ['plain', 'clip', 'controller'] as const) {
       const a = await runSpike({ ...base, mode }, toy).runAll();
@@ -88,7 +88,7 @@ describe('SpikeRun', async () => {
 const digitsUrl = new URL('../../../../shared/data/digits/digits.csv.gz', import.meta.url);
 const haveDigits = existsSync(fileURLToPath(digitsUrl));
 
-describe.skipIf(!haveDigits)('SpikeRun on the 8×8 digits (shared/data/digits)', async () => {
+describe.skipIf(!haveDigits)('SpikeRun on the 8×8 digits (shared/data/digits)', () => {
   const data = haveDigits
     ? splitTrainTest(parseDigitsCsv(gunzipSync(readFileSync(digitsUrl)).toString('utf8')), 0.2, 0)
     : null;

@@ -6,7 +6,7 @@
  *
  * Deterministic: the seed fixes the initial weights and the batch order (the same for all three
  * modes), so a run can be replayed to any step, or paused and resumed from a snapshot. The passes
- * (gradient, JVP, test forward) go through MlpOps: the f64 oracle gives the same numbers on every
+ * (gradient, JVP, test evaluation) go through MlpOps: the f64 oracle gives the same numbers on every
  * machine; the WGSL kernels give the same numbers on one device.
  */
 import type { Dataset } from '../data/digits';
