@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -23,6 +24,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Kernel tests in Vitest use Dawn for Node on the SwiftShader Vulkan driver that Debian's
+// chromium ships. The loader reads these at process start, so they are set here, before the
+// test workers are spawned (a machine without them skips the kernel tests, see
+// src/gpu/nodeDevice.test-util.ts).
+const CHROMIUM_LIB = '/usr/lib/chromium';
+if (existsSync(`${CHROMIUM_LIB}/vk_swiftshader_icd.json`)) {
+  process.env.LD_LIBRARY_PATH = [CHROMIUM_LIB, process.env.LD_LIBRARY_PATH]
+    .filter(Boolean)
+    .join(':');
+  process.env.VK_ICD_FILENAMES ??= `${CHROMIUM_LIB}/vk_swiftshader_icd.json`;
+}
+
 // base './' makes every asset URL relative, so the built site works from any sub-path
 // of any static file server (e.g. a code host's project page).
 export default defineConfig({
@@ -43,5 +56,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    pool: 'forks',
   },
 });
