@@ -3,9 +3,9 @@
  * seeded inputs, for `npm run bench` (timings) and the browser tests (agreement, smoke).
  * Everything is exposed on `window.atlasBench`; the page shows the last results in a table.
  */
-import { gpuOps } from '../src/compute/gpuMlpOps';
-import { digitsUrl, loadDigits } from '../src/compute/loadDigits';
-import { SpikeEngine } from '../src/compute/spikeEngine';
+import { gpuOps } from '../src/models/mlp/gpuOps';
+import { digitsUrl, loadDigits } from '../src/worker/loadDigits';
+import { SpikeEngine } from '../src/instruments/ghosts/compute/spikeEngine';
 import { acquireGpu } from '../src/gpu/device';
 import {
   bindGroup,
@@ -14,13 +14,13 @@ import {
   readBack,
   storageBuffer,
 } from '../src/gpu/runner';
-import { mlpGradGpu } from '../src/kernels/mlpGrad';
-import { mlpJvpGpu } from '../src/kernels/mlpJvp';
-import { planeFieldGpu } from '../src/kernels/plane';
-import { planeField, type PlaneGrid } from '../src/science/ghosts';
-import { Mlp, type Activation, type MlpShape } from '../src/science/mlp/mlp';
-import { cpuOps, type MlpOps } from '../src/science/mlp/ops';
-import { sampleRadii } from '../src/science/mlp/radius';
+import { mlpGradGpu } from '../src/models/mlp/kernels/mlpGrad';
+import { mlpJvpGpu } from '../src/models/mlp/kernels/mlpJvp';
+import { planeFieldGpu } from '../src/instruments/ghosts/kernels/plane';
+import { planeField, type PlaneGrid } from '../src/instruments/ghosts/science';
+import { Mlp, type Activation, type MlpShape } from '../src/models/mlp/mlp';
+import { cpuOps, type MlpOps } from '../src/models/mlp/ops';
+import { sampleRadii } from '../src/instruments/ghosts/science/sampleRadii';
 import { Rng } from '../src/science/rng';
 
 export interface SmokeResult {

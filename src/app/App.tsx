@@ -1,6 +1,6 @@
 import { useAtlas } from '../state/store';
 import { PLANNED_VIEWS, VIEWS } from '../state/params';
-import { GhostsView } from '../views/ghosts/GhostsView';
+import { GhostsView } from '../instruments/ghosts/view/GhostsView';
 import { BackendBadge } from './BackendBadge';
 import { NoticeBar } from './NoticeBar';
 import { useResolvedTheme } from './theme';

@@ -5,7 +5,7 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, type Ref } from 'react';
-import type { FigureHandle } from './ComplexPlane';
+import type { FigureHandle } from '../instruments/ghosts/plots/ComplexPlane';
 import {
   LineLegend,
   extent,

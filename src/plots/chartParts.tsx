@@ -1,7 +1,7 @@
 /** Pieces shared by the SVG line charts (the real line, the spike series). */
 import { format } from 'd3-format';
 import { useImperativeHandle, useRef, type ReactNode, type Ref, type SVGProps } from 'react';
-import type { FigureHandle } from './ComplexPlane';
+import type { FigureHandle } from '../instruments/ghosts/plots/ComplexPlane';
 import { figureSvg } from './export';
 
 const plainFormat = format('~g');

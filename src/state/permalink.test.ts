@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rhoA } from '../science/ghosts';
+import { rhoA } from '../instruments/ghosts/science';
 import {
   COLOR_MODES,
   DATA_SETS,

@@ -8,7 +8,7 @@
  * named in a ParamIssue.
  */
 import { z } from 'zod';
-import { rhoA } from '../science/ghosts';
+import { rhoA } from '../instruments/ghosts/science';
 import {
   COLOR_MODES,
   DATA_SETS,
