@@ -25,7 +25,10 @@ export const CSV_MAX_ROWS = 20000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function fail(row: number, column: number, message: string): CsvResult {
-  return { ok: false, problem: { row, column, message: `row ${row}, column ${column}: ${message}` } };
+  return {
+    ok: false,
+    problem: { row, column, message: `row ${row}, column ${column}: ${message}` },
+  };
 }
 
 export function parseLandscapeCsv(text: string): CsvResult {
@@ -59,7 +62,11 @@ export function parseLandscapeCsv(text: string): CsvResult {
     if (!row) continue;
     if (row.cells.length !== width) {
       const col = Math.min(row.cells.length, width) + 1;
-      return fail(row.line, col, `expected ${width} columns like the first row, got ${row.cells.length}`);
+      return fail(
+        row.line,
+        col,
+        `expected ${width} columns like the first row, got ${row.cells.length}`,
+      );
     }
     for (let c = 0; c < width; c++) {
       const s = row.cells[c] ?? '';

@@ -56,9 +56,7 @@ function point(
       // scikit-learn make_moons: upper half circle, and a lower one shifted by (1, 0.5).
       const label = i % 2;
       const t = Math.PI * rng.uniform();
-      return label === 0
-        ? [Math.cos(t), Math.sin(t), 0]
-        : [1 - Math.cos(t), 0.5 - Math.sin(t), 1];
+      return label === 0 ? [Math.cos(t), Math.sin(t), 0] : [1 - Math.cos(t), 0.5 - Math.sin(t), 1];
     }
     case 'circles': {
       // scikit-learn make_circles with factor 0.5: outer ring class 0, inner ring class 1.

@@ -4,7 +4,8 @@ import type { MlpShape, Samples } from './shape';
 export const GOLDEN_SHAPE: MlpShape = { inputs: 2, hidden: [3], classes: 3, act: 'tanh' };
 export const NPAR = 21;
 
-const seq = (f: (i: number) => number): Float64Array => Float64Array.from({ length: NPAR }, (_, i) => f(i));
+const seq = (f: (i: number) => number): Float64Array =>
+  Float64Array.from({ length: NPAR }, (_, i) => f(i));
 
 export const goldenTheta = (): Float64Array => seq((i) => 0.5 * Math.sin(0.9 * i + 0.1));
 export const goldenTheta2 = (): Float64Array => seq((i) => 0.5 * Math.cos(0.7 * i + 0.4));

@@ -44,7 +44,9 @@ describe('SPEC §3 golden values (CPU, f64)', () => {
     const slice = lossSlice(S, theta, dn, en, data, ax, ax);
     // slice.loss rows are β; GOLDEN_SLICE rows are a (= α).
     GOLDEN_SLICE.forEach((row, ia) =>
-      row.forEach((v, ib) => expect(Math.abs((slice.loss[ib * 5 + ia] ?? NaN) - v)).toBeLessThan(1e-9)),
+      row.forEach((v, ib) =>
+        expect(Math.abs((slice.loss[ib * 5 + ia] ?? NaN) - v)).toBeLessThan(1e-9),
+      ),
     );
     expect(slice.min.loss).toBeCloseTo(0.9072302687, 9);
     expect([slice.min.alpha, slice.min.beta]).toEqual([-1, 1]);
