@@ -92,25 +92,27 @@ export function ceBalancedClosedForm(
   };
 }
 
-/** Global minimiser over σ ≥ 0 of φ(σ) by golden-section on a bracketing grid (φ is 1-D). */
-function minimise1d(phi: (s: number) => number, hi: number): number {
+/**
+ * Global minimiser over σ ∈ [0, hi] of a 1-D φ with derivative dφ: a grid finds the basin, then
+ * bisection on dφ (not on φ, whose flat minimum only resolves σ to √ε) pins the root.
+ */
+function minimise1d(phi: (s: number) => number, dphi: (s: number) => number, hi: number): number {
   let best = 0;
   let bestF = phi(0);
-  const steps = 2000;
+  const steps = 4000;
   for (let i = 1; i <= steps; i++) {
     const s = (hi * i) / steps;
     const v = phi(s);
     if (v < bestF) [best, bestF] = [s, v];
   }
   if (best === 0) return 0;
-  let a = Math.max(0, best - hi / steps);
+  let a = Math.max(1e-300, best - hi / steps);
   let b = best + hi / steps;
-  const r = (Math.sqrt(5) - 1) / 2;
-  for (let it = 0; it < 200 && b - a > 1e-15 * b; it++) {
-    const c1 = b - r * (b - a);
-    const c2 = a + r * (b - a);
-    if (phi(c1) < phi(c2)) b = c2;
-    else a = c1;
+  for (let it = 0; it < 200; it++) {
+    const m = 0.5 * (a + b);
+    if (m === a || m === b) break;
+    if (dphi(m) < 0) a = m;
+    else b = m;
   }
   const s = 0.5 * (a + b);
   return phi(s) < phi(0) ? s : 0;
@@ -146,14 +148,15 @@ export function deepClosedForm(cfg: CollapseConfig, n: readonly number[]): Close
     // Per class: (1/2N)(√n_k − σ)² + ((L+2)/2)(Πλ)^{1/(L+2)} σ^q; balance t = (Πλ)^{1/(L+2)} σ^q.
     const cq = ((L + 2) / 2) * prodLam ** (1 / (L + 2));
     const s = n.map((nk) =>
-      minimise1d((x) => (Math.sqrt(nk) - x) ** 2 / (2 * N) + cq * x ** q, 2 * Math.sqrt(nk)),
+      minimise1d(
+        (x) => (Math.sqrt(nk) - x) ** 2 / (2 * N) + cq * x ** q,
+        (x) => (x - Math.sqrt(nk)) / N + cq * q * x ** (q - 1),
+        2 * Math.sqrt(nk),
+      ),
     );
     const t = s.map((x) => prodLam ** (1 / (L + 2)) * x ** q);
     const hNorm2 = t.map((tk, k) => tk / (cfg.lamH * (n[k] ?? 1)));
-    const f = s.reduce(
-      (a, x, k) => a + (Math.sqrt(n[k] ?? 0) - x) ** 2 / (2 * N) + cq * x ** q,
-      0,
-    );
+    const f = s.reduce((a, x, k) => a + (Math.sqrt(n[k] ?? 0) - x) ** 2 / (2 * N) + cq * x ** q, 0);
     return {
       kind: 'mse-imbalanced',
       s,
@@ -171,7 +174,8 @@ export function deepClosedForm(cfg: CollapseConfig, n: readonly number[]): Close
   const prodN = prodLam * nk;
   const cq = (K - 1) * ((L + 2) / 2) * prodN ** (1 / (L + 2));
   const phi = (S: number): number => Math.log1p((K - 1) * Math.exp(-S)) + cq * S ** q;
-  const S = minimise1d(phi, 60);
+  const dphi = (S: number): number => -(K - 1) / (Math.exp(S) + (K - 1)) + cq * q * S ** (q - 1);
+  const S = minimise1d(phi, dphi, 60);
   const t = prodN ** (1 / (L + 2)) * S ** q;
   const h2 = ((K - 1) * t) / (K * cfg.lamH * nk);
   return {

@@ -69,7 +69,8 @@ export function pinvSym(s: Float64Array, n: number, rtol = 1e-10): Float64Array 
     if (!(Math.abs(w) > rtol * max)) continue;
     for (let i = 0; i < n; i++) {
       const vik = at(vectors, i * n + k) / w;
-      for (let j = 0; j < n; j++) out[i * n + j] = at(out, i * n + j) + vik * at(vectors, j * n + k);
+      for (let j = 0; j < n; j++)
+        out[i * n + j] = at(out, i * n + j) + vik * at(vectors, j * n + k);
     }
   }
   return out;

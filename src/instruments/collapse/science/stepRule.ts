@@ -17,6 +17,9 @@
  * For W itself (B = I) the MSE bound uses the class means: XXᵀ/N = Σ_k (n_k/N)μ_kμ_kᵀ + Σ_W, so
  * σ_max ≤ ‖D^½MᵀMD^½/N‖_∞ + tr Σ_W, tight for orthogonal (imbalanced-MSE) means, within 2× for
  * an ETF. The bias joins W as a constant feature 1.
+ * Blocks are updated together, so with each block's curvature normalised to ≤ 1 the whole
+ * (normalised) Hessian can reach the number of blocks in the chain H → A_1 → … → W: L + 2. GD
+ * is stable below 2, so every step is scaled by 2/(L + 2) (1 for the plain UFM).
  */
 import { type CollapseConfig, layerLambda } from './config';
 import type { Forward, UfmShape, UfmState } from './model';
@@ -93,7 +96,8 @@ export function curvatureW(
     between += (g[k * K + k] ?? 0) / nk;
     for (let j = 0; j < K; j++) {
       const nj = counts[j] ?? 1;
-      g[k * K + j] = (g[k * K + j] ?? 0) / (N * Math.sqrt(nk * nj)) + (one * Math.sqrt(nk * nj)) / N;
+      g[k * K + j] =
+        (g[k * K + j] ?? 0) / (N * Math.sqrt(nk * nj)) + (one * Math.sqrt(nk * nj)) / N;
     }
   }
   // tr Σ_W = (1/N)(Σ‖x_i‖² − Σ_k ‖s_k‖²/n_k) ≥ 0 (clamped against rounding).
@@ -111,7 +115,8 @@ export function stepSizes(
   const { K, d, N } = shape;
   const L = st.layers.length;
   const X = fw.xs[L] ?? st.H;
-  const etaW = cfg.alpha / curvatureW(cfg, shape, X, fw);
+  const alpha = (cfg.alpha * 2) / (L + 2);
+  const etaW = alpha / curvatureW(cfg, shape, X, fw);
   // Downstream maps: B_L = W, B_{m-1} = B_m·A_m; B_0 = W·A_L···A_1 reaches H.
   let B = st.W;
   const layers: number[] = [];
@@ -120,11 +125,11 @@ export function stepSizes(
     const xin = fw.xs[m] ?? st.H;
     let s = 0;
     for (let i = 0; i < N; i++) s += rowNorm2(xin, i, d) * (kap[i] ?? 0);
-    layers[m] = cfg.alpha / (layerLambda(cfg, m) + s / N);
+    layers[m] = alpha / (layerLambda(cfg, m) + s / N);
     B = matMul(B, st.layers[m] ?? new Float64Array(d * d), K, d, d);
   }
   const kap = kappa(cfg, shape, fw, rowGram(B, K, d));
   const H = new Float64Array(N);
-  for (let i = 0; i < N; i++) H[i] = cfg.alpha / (cfg.lamH + (kap[i] ?? 0) / N);
+  for (let i = 0; i < N; i++) H[i] = alpha / (cfg.lamH + (kap[i] ?? 0) / N);
   return { W: etaW, layers, H };
 }
