@@ -205,10 +205,14 @@ test('PNG, SVG and JSON exports download real files', async ({ page }) => {
   const json = page.waitForEvent('download');
   await page.getByTestId('export-json').click();
   const data = JSON.parse(readFileSync(await (await json).path(), 'utf8')) as {
-    readouts: Record<string, number>;
+    view: string;
+    link: string;
+    results: { readouts: Record<string, number> };
   };
-  expect(data.readouts['rho-star']).toBeCloseTo(1.708092882245, 9);
-  expect(data.readouts['rho-star']).toBe(await readValue(page, 'rho-star'));
+  expect(data.view).toBe('ghosts');
+  expect(data.link).not.toContain('embed=');
+  expect(data.results.readouts['rho-star']).toBeCloseTo(1.708092882245, 9);
+  expect(data.results.readouts['rho-star']).toBe(await readValue(page, 'rho-star'));
 });
 
 test('the theme follows the system and can be switched', async ({ page }) => {

@@ -26,11 +26,19 @@ interface SpikeJson {
   runs: { mode: string; finalTestAccuracy: number; loss: number[]; rhoA: number[] }[];
 }
 
+/** The export envelope's spike results, with its backend and params beside them. */
 async function exportJson(page: Page): Promise<SpikeJson> {
   const { readFileSync } = await import('node:fs');
   const json = page.waitForEvent('download');
   await page.getByTestId('export-json').click();
-  return JSON.parse(readFileSync(await (await json).path(), 'utf8')) as SpikeJson;
+  const e = JSON.parse(readFileSync(await (await json).path(), 'utf8')) as {
+    mode: string;
+    backend: string;
+    params: { train: string };
+    results: { step: number; runs: SpikeJson['runs'] };
+  };
+  expect(e.mode).toBe('spike');
+  return { step: e.results.step, backend: e.backend, params: e.params, runs: e.results.runs };
 }
 
 async function accuracies(page: Page): Promise<number[]> {

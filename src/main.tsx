@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startUrlSync } from './app/urlSync';
 import { postToHost, startHostMessages } from './app/hostMessages';
-import { loseDeviceForTesting } from './gpu/device';
+import { loseDeviceForTesting, onDeviceLost } from './gpu/device';
 import { useAtlas } from './state/store';
 import './app/styles.css';
 
@@ -16,6 +16,14 @@ function showFatal(err: unknown): void {
 try {
   startUrlSync();
   startHostMessages();
+  onDeviceLost((reason) =>
+    useAtlas
+      .getState()
+      .notify(
+        'warning',
+        `The GPU device was lost (${reason}). The next computation re-acquires it; the CPU path covers meanwhile.`,
+      ),
+  );
   const el = document.getElementById('root');
   if (!el) throw new Error('no #root element');
   createRoot(el).render(

@@ -1,27 +1,39 @@
+import { Suspense } from 'react';
 import { useAtlas } from '../state/store';
-import { PLANNED_VIEWS, VIEWS } from '../state/params';
-import { GhostsView } from '../instruments/ghosts/view/GhostsView';
-import { BackendBadge } from './BackendBadge';
+import { AVAILABLE, INSTRUMENTS } from '../instruments/registry';
 import { NoticeBar } from './NoticeBar';
 import { useResolvedTheme } from './theme';
 import { permalinkFor } from './hostMessages';
 
 const THEME_CYCLE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
+/** The active instrument's view, loaded on first use. */
+function ActiveView({ embed }: { embed: boolean }) {
+  const view = useAtlas((s) => s.params.view);
+  const theme = useResolvedTheme(useAtlas((s) => s.params.theme));
+  const instrument = AVAILABLE.find((i) => i.id === view) ?? AVAILABLE[0];
+  if (!instrument) return null;
+  const { View } = instrument;
+  return (
+    <Suspense fallback={<p className="view-loading">loading {instrument.title}…</p>}>
+      <View embed={embed} colors={theme.colors} />
+    </Suspense>
+  );
+}
+
 export function App() {
   const params = useAtlas((s) => s.params);
   const setTheme = useAtlas((s) => s.setTheme);
-  const theme = useResolvedTheme(params.theme);
+  const active = INSTRUMENTS.find((i) => i.id === params.view);
 
   if (params.embed) {
     return (
       <div className="app embed" data-testid="app" data-embed="true">
         <NoticeBar />
         <main>
-          <GhostsView embed colors={theme.colors} />
+          <ActiveView embed />
         </main>
         <div className="embed-chrome">
-          <BackendBadge />
           <a
             href={permalinkFor({ ...params, embed: false })}
             target="_blank"
@@ -40,19 +52,24 @@ export function App() {
       <header className="app-header">
         <h1>Softmax Atlas</h1>
         <nav aria-label="instruments">
-          {VIEWS.map((v) => (
-            <a key={v} href={`?view=${v}`} aria-current={params.view === v ? 'page' : undefined}>
-              {v}
-            </a>
-          ))}
-          {PLANNED_VIEWS.map((v) => (
-            <span key={v} className="planned" title="in preparation">
-              {v}
-            </span>
-          ))}
+          {INSTRUMENTS.map((i) =>
+            i.status === 'available' ? (
+              <a
+                key={i.id}
+                href={`?view=${i.id}`}
+                title={i.summary}
+                aria-current={params.view === i.id ? 'page' : undefined}
+              >
+                {i.title}
+              </a>
+            ) : (
+              <span key={i.id} className="planned" title={`in preparation: ${i.summary}`}>
+                {i.title}
+              </span>
+            ),
+          )}
         </nav>
         <div className="header-tools">
-          <BackendBadge />
           <button
             type="button"
             data-testid="theme-toggle"
@@ -65,11 +82,11 @@ export function App() {
       </header>
       <NoticeBar />
       <main>
-        <GhostsView embed={false} colors={theme.colors} />
+        <ActiveView embed={false} />
       </main>
       <footer>
-        Computed live in WebGPU compute shaders (CPU fallback without WebGPU). Ghosts of Softmax:
-        Sao 2026, arXiv:2603.13552.
+        Computed live in WebGPU compute shaders (CPU fallback without WebGPU).
+        {active ? ` ${active.title}: ${active.credit}.` : ''}
       </footer>
     </div>
   );

@@ -4,11 +4,13 @@ import { downloadBlob, svgToPng } from '../plots/export';
 import type { FigureHandle } from '../instruments/ghosts/plots/ComplexPlane';
 import { useAtlas } from '../state/store';
 import { permalinkFor } from './hostMessages';
+import { exportEnvelope, type ViewExport } from './exportJson';
 
 export interface ExportBarProps {
   name: string;
   figure: RefObject<FigureHandle | null>;
-  json: () => string;
+  /** The view's numbers; the bar wraps them in the one export envelope. */
+  json: () => ViewExport;
   compact: boolean;
   /** Only PNG and SVG (a second figure of a view whose first bar already shares link and JSON). */
   figureOnly?: boolean;
@@ -77,9 +79,16 @@ export function ExportBar(props: ExportBarProps) {
           type="button"
           data-testid={`${testIdPrefix}export-json`}
           onClick={() =>
-            guard('JSON export', async () =>
-              downloadBlob(new Blob([json()], { type: 'application/json' }), `${name}.json`),
-            )
+            guard('JSON export', async () => {
+              const { params } = useAtlas.getState();
+              const text = exportEnvelope(
+                params.view,
+                params[params.view],
+                permalinkFor({ ...params, embed: false }),
+                json(),
+              );
+              downloadBlob(new Blob([text], { type: 'application/json' }), `${name}.json`);
+            })
           }
         >
           JSON

@@ -7,8 +7,9 @@
  *      { type: 'softmax-atlas', version: 1, action: 'reset' }
  * Out: { type: 'softmax-atlas', version: 1, event: 'ready' | 'state' | 'resize', … }
  */
-import { applyParams, serializePermalink } from '../state/permalink';
-import { DEFAULT_PARAMS, type AppParams } from '../state/params';
+import { applyParams, serializePermalink } from './link';
+import { DEFAULT_PARAMS } from './link';
+import type { AppParams } from '../instruments/registry';
 import { useAtlas } from '../state/store';
 
 export const HOST_API_VERSION = 1;

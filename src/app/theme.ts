@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Theme } from '../state/params';
+import type { Theme } from '../link/codec';
 
 export interface ThemeColors {
   text: string;

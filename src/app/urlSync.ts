@@ -2,7 +2,7 @@
  * URL → store once at start; store → URL (replaceState, debounced) ever after, and the same
  * state posted to a host page. The URL is the source of truth for a shared link.
  */
-import { parsePermalink, serializePermalink } from '../state/permalink';
+import { parsePermalink, serializePermalink } from './link';
 import { useAtlas } from '../state/store';
 import { permalinkFor, postToHost } from './hostMessages';
 

@@ -1,10 +1,13 @@
 /**
- * The one store. It holds what the user chose (params, mirrored in the URL), the notices
- * the page shows, and which compute backend is in use. Computed results are derived in the
- * views' compute hooks, never stored here twice.
+ * The one store. It holds what the user chose (the app's keys and each view's params, mirrored
+ * in the URL) and the notices the page shows. Computed results are derived in the views'
+ * compute hooks and carry their own provenance; they are never stored here.
  */
+import { useCallback } from 'react';
 import { create } from 'zustand';
-import { DEFAULT_PARAMS, type AppParams, type GhostsParams, type ParamIssue } from './params';
+import { DEFAULT_PARAMS } from '../app/link';
+import type { ParamIssue } from '../link/schema';
+import type { AppParams, ViewId, ViewParams } from '../instruments/registry';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -14,20 +17,16 @@ export interface Notice {
   text: string;
 }
 
-export type Backend =
-  { kind: 'pending' } | { kind: 'gpu'; adapter: string } | { kind: 'cpu'; reason: string };
-
 export interface AtlasState {
   params: AppParams;
   notices: Notice[];
-  backend: Backend;
   setParams: (params: AppParams) => void;
-  setGhosts: (patch: Partial<GhostsParams>) => void;
+  /** The one setter of a view's params: a patch of the fields it changes. */
+  setView: <Id extends ViewId>(id: Id, patch: Partial<ViewParams[Id]>) => void;
   setTheme: (theme: AppParams['theme']) => void;
   notify: (level: NoticeLevel, text: string) => void;
   notifyIssues: (issues: readonly ParamIssue[]) => void;
   dismiss: (id: number) => void;
-  setBackend: (backend: Backend) => void;
 }
 
 let nextNoticeId = 1;
@@ -35,10 +34,9 @@ let nextNoticeId = 1;
 export const useAtlas = create<AtlasState>()((set) => ({
   params: DEFAULT_PARAMS,
   notices: [],
-  backend: { kind: 'pending' },
   setParams: (params) => set({ params }),
-  setGhosts: (patch) =>
-    set((s) => ({ params: { ...s.params, ghosts: { ...s.params.ghosts, ...patch } } })),
+  setView: (id, patch) =>
+    set((s) => ({ params: { ...s.params, [id]: { ...s.params[id], ...patch } } })),
   setTheme: (theme) => set((s) => ({ params: { ...s.params, theme } })),
   notify: (level, text) =>
     set((s) =>
@@ -56,5 +54,10 @@ export const useAtlas = create<AtlasState>()((set) => ({
       return { notices: [...s.notices, { id: nextNoticeId++, level: 'warning', text }] };
     }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  setBackend: (backend) => set({ backend }),
 }));
+
+/** The setter of one view's params, stable across renders (effects may depend on it). */
+export function useSetView<Id extends ViewId>(id: Id): (patch: Partial<ViewParams[Id]>) => void {
+  const setView = useAtlas((s) => s.setView);
+  return useCallback((patch: Partial<ViewParams[Id]>) => setView(id, patch), [setView, id]);
+}

@@ -8,7 +8,7 @@ import { mlpEvalGpu, mlpGradGpu } from './kernels/mlpGrad';
 import { mlpJvpGpu } from './kernels/mlpJvp';
 import type { Mlp, ParamArray } from './mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from './ops';
-import type { TrainOnId } from '../../state/params';
+import type { TrainOnId } from './ops';
 
 const f32 = (v: ParamArray): Float32Array => (v instanceof Float32Array ? v : Float32Array.from(v));
 

@@ -20,7 +20,7 @@ import { Mlp, type Activation, type ParamArray } from '../../../models/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../../../models/mlp/ops';
 import { radiiFromDeltaA, sampleRadii } from '../science/sampleRadii';
 import { Rng } from '../../../science/rng';
-import type { TrainOnId } from '../../../state/params';
+import type { TrainOnId } from '../../../models/mlp/ops';
 
 export type BatchData = 'digits' | 'spirals';
 export type BatchDirection = 'update' | 'random';

@@ -14,7 +14,7 @@ import {
   type SweepCurve,
   type SweepDirection,
 } from './batch.worker';
-import type { TrainOnId } from '../../../state/params';
+import type { TrainOnId } from '../../../models/mlp/ops';
 import { workerClient } from '../../../worker/workerClient';
 
 /** Steps per `advance` message: about 60 ms of digits training (64→128→10, batch 64). */

@@ -1,7 +1,11 @@
 /** Promise wrapper around the CPU worker (inline where a worker cannot start). */
 import type { PlaneGrid } from '../science';
-import type { LineAnalysis } from './analysis';
-import { handleRequest, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+import {
+  handleRequest,
+  type LineAnalysis,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './workerProtocol';
 import { workerClient } from '../../../worker/workerClient';
 
 const client = workerClient<WorkerRequest, WorkerResponse>({

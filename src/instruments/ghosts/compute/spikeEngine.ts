@@ -8,7 +8,7 @@
 import { splitTrainTest, type Dataset } from '../../../science/data/digits';
 import type { Mlp } from '../../../models/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../../../models/mlp/ops';
-import type { TrainOnId } from '../../../state/params';
+import type { TrainOnId } from '../../../models/mlp/ops';
 import { runSpike, type SpikeMode, type SpikeRun, type SpikeSnapshot } from '../science/spike';
 
 export const SPIKE_MODES: readonly SpikeMode[] = ['plain', 'clip', 'controller'];
@@ -25,6 +25,8 @@ export interface SpikeSettings {
 }
 
 /** Fixed parts of the experiment (the paper's: batch 64, 20% test split, clip at ‖g‖ ≤ 1). */
+/** The base learning rate when a link says `lr=auto` (Sao 2026's digits runs). */
+export const SPIKE_LR = 1e-3;
 export const SPIKE_BATCH = 64;
 export const SPIKE_TEST_FRACTION = 0.2;
 export const SNAPSHOT_EVERY = 10;

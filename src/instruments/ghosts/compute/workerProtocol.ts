@@ -1,5 +1,7 @@
-import { planeField, type PlaneGrid } from '../science';
-import { analyzeLine, type LineAnalysis } from './analysis';
+import { nearestZero, planeField, type NearestZero, type PlaneGrid } from '../science';
+
+/** What the readouts and overlays of one logit line need beyond Δ_a and ρ_a (which are O(K)). */
+export type LineAnalysis = NearestZero;
 
 export type WorkerRequest =
   | { id: number; kind: 'analyze'; z: number[]; a: number[] }
@@ -14,7 +16,7 @@ export type WorkerResponse =
 export function handleRequest(req: WorkerRequest): WorkerResponse {
   try {
     return req.kind === 'analyze'
-      ? { id: req.id, ok: true, kind: 'analyze', result: analyzeLine(req.z, req.a) }
+      ? { id: req.id, ok: true, kind: 'analyze', result: nearestZero(req.z, req.a) }
       : { id: req.id, ok: true, kind: 'plane', field: planeField(req.grid, req.z, req.a) };
   } catch (err) {
     return { id: req.id, ok: false, error: String(err) };

@@ -8,7 +8,14 @@ import { scaleLinear } from 'd3-scale';
 import { useMemo, type ReactNode, type Ref } from 'react';
 import type { RealLine } from '../science';
 import type { FigureHandle } from './ComplexPlane';
-import { LineLegend, extent, linePath, tickLabel, FigureSvg, useSvgFigure } from '../../../plots/chartParts';
+import {
+  LineLegend,
+  extent,
+  linePath,
+  tickLabel,
+  FigureSvg,
+  useSvgFigure,
+} from '../../../plots/chartParts';
 
 export { tickLabel };
 

@@ -3,10 +3,10 @@
  * §4.4), and the paper's step controller. Per-sample maths is delegated to ../ghosts so the
  * definitions (Δ_a, ρ_a = ∞ for Δ_a = 0) live in one place.
  */
+import { rowSpreads } from '../../../models/mlp/ops';
 import {
   batchRadius,
   clipController,
-  deltaA,
   rhoFromSpan,
   type BatchRadius,
   type ClipResult,
@@ -25,16 +25,10 @@ export interface SampleRadii {
   argmax: number;
 }
 
-function row(a: Float64Array, i: number, k: number): number[] {
-  return Array.from(a.subarray(i * k, i * k + k));
-}
-
 /** Per-sample and batch ρ_a from a (n×k, row-major). Units are those of the direction v. */
 export function sampleRadii(a: Float64Array, n: number, k: number): SampleRadii {
   if (a.length < n * k) throw new RangeError(`a holds ${a.length} values, need ${n}×${k}`);
-  const spans = new Float64Array(n);
-  for (let i = 0; i < n; i++) spans[i] = deltaA(row(a, i, k));
-  return radiiFromDeltaA(spans);
+  return radiiFromDeltaA(rowSpreads(a, n, k));
 }
 
 /** Per-sample ρ_a and the batch bound from per-sample Δ_a (as the JVP kernel returns them). */
@@ -54,6 +48,10 @@ export function radiiFromDeltaA(spans: ArrayLike<number>): SampleRadii {
   }
   // Def. 4.7, Eq. 15: ρ_a(v) = π / max_x Δ_a(x; v).
   return { deltaA: d, rhoA: radii, batchRhoA: rhoFromSpan(maxDeltaA), maxDeltaA, argmax };
+}
+
+function row(a: Float64Array, i: number, k: number): number[] {
+  return Array.from(a.subarray(i * k, i * k + k));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { useAtlas } from '../../../state/store';
-import { GHOSTS_LIMITS, type ColorMode, type GhostsParams } from '../../../state/params';
+import { useSetView } from '../../../state/store';
+import { GHOSTS_LIMITS, type ColorMode, type GhostsParams } from '../link';
 import { NumberSlider } from '../../../ui/NumberSlider';
 import { Select } from '../../../ui/Select';
 import { VectorEditor } from '../../../ui/VectorEditor';
@@ -12,7 +12,7 @@ const COLOR_OPTIONS: { value: ColorMode; label: string }[] = [
 ];
 
 export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA: number }) {
-  const setGhosts = useAtlas((s) => s.setGhosts);
+  const setGhosts = useSetView('ghosts');
   const rFinite = Number.isFinite(rhoA);
   const clampTau = (t: number) => Math.min(L.tauMax, Math.max(L.tauMin, t));
 

@@ -3,7 +3,7 @@
  * the safe radius ρ_a = π/Δ_a, the nearest-zero radius ρ*, and the step τ (SPEC §1).
  */
 import { useMemo, useRef } from 'react';
-import { useAtlas } from '../../../state/store';
+import { useAtlas, useSetView } from '../../../state/store';
 import {
   atTemperature,
   deltaA,
@@ -21,6 +21,7 @@ import { formatNumber } from '../../../ui/format';
 import { useLiveGate } from '../../../app/useLiveGate';
 import type { ThemeColors } from '../../../app/theme';
 import { ExportBar } from '../../../app/ExportBar';
+import { BackendBadge } from '../../../ui/BackendBadge';
 import { useGhostsCompute } from './useGhostsCompute';
 import { GhostsControls } from './GhostsControls';
 import { GhostsReadoutList, TaylorReadoutList } from './GhostsReadouts';
@@ -39,7 +40,7 @@ const LINE_HEIGHT = 300;
 /** The ghosts view: a mode switcher over the plane (default), the spike experiment and more. */
 export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   const g = useAtlas((s) => s.params.ghosts);
-  const setGhosts = useAtlas((s) => s.setGhosts);
+  const setGhosts = useSetView('ghosts');
   const mode = g.mode;
   return (
     <div className="ghosts-shell">
@@ -52,6 +53,7 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
           data={g.data}
           dir={g.dir}
           step={g.step}
+          lr={g.lr}
           train={g.train}
           colors={colors}
           onStep={(step) => setGhosts({ step })}
@@ -67,6 +69,7 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
           seed={g.seed}
           data={g.data}
           step={g.step}
+          lr={g.lr}
           train={g.train}
           onTrain={(train) => setGhosts({ train })}
           colors={colors}
@@ -79,7 +82,6 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
 /** The complex step plane and the real line. */
 function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   const g = useAtlas((s) => s.params.ghosts);
-  const backend = useAtlas((s) => s.backend);
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
   const lineBoxRef = useRef<HTMLDivElement>(null);
@@ -141,7 +143,6 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
     'taylor-rel-error': Math.abs(taylorAtTau - lossAtTau) / Math.abs(lossAtTau),
   };
   const temperatureNote = g.T === 1 ? '' : ` (T = ${formatNumber(g.T)})`;
-  const backendLabel = backend.kind === 'gpu' ? `gpu: ${backend.adapter}` : backend.kind;
 
   const figure = (
     <div className="figure-box" ref={boxRef}>
@@ -202,7 +203,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
             <ExportBar
               name="ghosts-real-line"
               figure={lineRef}
-              json={() => ghostsJson(g, readouts, result, location.href, backendLabel)}
+              json={() => ghostsJson(g, readouts, result)}
               compact
               figureOnly
               testIdPrefix="taylor-"
@@ -212,6 +213,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
         )}
       </div>
       <aside className="readouts-panel">
+        <BackendBadge provenance={result?.plane.provenance ?? null} />
         <GhostsReadoutList
           readouts={readouts}
           certified={analysis?.certified ?? null}
@@ -221,7 +223,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
         <ExportBar
           name="ghosts-plane"
           figure={figureRef}
-          json={() => ghostsJson(g, readouts, result, location.href, backendLabel)}
+          json={() => ghostsJson(g, readouts, result)}
           compact={embed}
         />
         {!embed && (

@@ -1,6 +1,6 @@
 /** The ghosts view's experiments, as tabs that write `mode` (and so the link). */
-import { GHOSTS_MODES, type GhostsMode } from '../../../state/params';
-import { useAtlas } from '../../../state/store';
+import { GHOSTS_MODES, type GhostsMode } from '../link';
+import { useSetView } from '../../../state/store';
 
 const MODE_LABELS: Record<GhostsMode, string> = {
   plane: 'complex plane',
@@ -10,7 +10,7 @@ const MODE_LABELS: Record<GhostsMode, string> = {
 };
 
 export function ModeTabs({ mode }: { mode: GhostsMode }) {
-  const setGhosts = useAtlas((s) => s.setGhosts);
+  const setGhosts = useSetView('ghosts');
   const select = (m: GhostsMode) => setGhosts({ mode: m });
   return (
     <div className="mode-tabs" role="tablist" aria-label="ghosts experiments">

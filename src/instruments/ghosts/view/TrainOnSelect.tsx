@@ -3,7 +3,7 @@
  * and replays bit for bit on one device; the CPU oracle is f64 and replays bit for bit anywhere.
  */
 import type { OpsBackend } from '../../../models/mlp/ops';
-import type { TrainOnId } from '../../../state/params';
+import type { TrainOnId } from '../link';
 import { Select } from '../../../ui/Select';
 
 export function TrainOnSelect({

@@ -1,4 +1,6 @@
-import type { GhostsParams } from '../../../state/params';
+import type { ViewExport } from '../../../app/exportJson';
+import { describeProvenance } from '../../../gpu/choice';
+import type { GhostsParams } from '../link';
 import type { GhostsResult } from './useGhostsCompute';
 
 export interface GhostsReadouts {
@@ -17,27 +19,20 @@ export interface GhostsReadouts {
   'taylor-rel-error': number;
 }
 
-/** The view's numbers as one JSON document: the same values the readouts show, unrounded. */
+/** The plane's numbers: the same values the readouts show, unrounded. */
 export function ghostsJson(
   params: GhostsParams,
   readouts: GhostsReadouts,
   result: GhostsResult | null,
-  permalink: string,
-  backend: string,
-): string {
-  return JSON.stringify(
-    {
-      app: 'softmax-atlas',
-      view: 'ghosts',
-      permalink,
-      backend,
-      params,
+): ViewExport {
+  return {
+    mode: params.mode,
+    backend: result ? describeProvenance(result.plane.provenance) : null,
+    results: {
       readouts,
       zeros: result?.analysis.zeros ?? [],
       certified: result?.analysis.certified ?? null,
       window: result?.plane.grid ?? null,
     },
-    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
-    2,
-  );
+  };
 }

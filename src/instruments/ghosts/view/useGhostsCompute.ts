@@ -5,11 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { analyzeOnWorker } from '../compute/cpuWorker';
-import type { LineAnalysis } from '../compute/analysis';
-import { computePlane, type PlaneResult } from '../compute/backend';
+import type { LineAnalysis } from '../compute/workerProtocol';
+import { computePlane, type PlaneResult } from '../compute/planeCompute';
 import { latestOnly } from '../../../worker/latest';
 import { autoSpan, squareGrid } from '../compute/window';
-import { GHOSTS_LIMITS } from '../../../state/params';
+import { GHOSTS_LIMITS } from '../link';
 
 export interface GhostsRequest {
   z: number[];

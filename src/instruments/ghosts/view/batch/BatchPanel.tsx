@@ -13,6 +13,7 @@ import {
 } from '../../compute/batch.worker';
 import { ADVANCE_CHUNK } from '../../compute/batchClient';
 import { ExportBar } from '../../../../app/ExportBar';
+import type { ViewExport } from '../../../../app/exportJson';
 import { useLiveGate } from '../../../../app/useLiveGate';
 import type { ThemeColors } from '../../../../app/theme';
 import type { FigureHandle } from '../../plots/ComplexPlane';
@@ -22,7 +23,7 @@ import { Readout } from '../../../../ui/Readout';
 import { Select } from '../../../../ui/Select';
 import { formatNumber } from '../../../../ui/format';
 import { useElementSize } from '../../../../ui/useElementSize';
-import type { TrainOnId } from '../../../../state/params';
+import type { TrainOnId } from '../../link';
 import { TrainBadge, TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from './useBatchModel';
 import { boundSamples, centerForPlane, type BoundSample } from './samples';
@@ -34,7 +35,7 @@ export interface BatchPanelProps {
   /** Optimiser steps taken from the seeded initialisation. */
   step: number;
   /** Adam's learning rate; unset: 1e-3 for digits, 3e-2 for spirals. */
-  lr?: number | undefined;
+  lr: number | null;
   onStep: (step: number) => void;
   onData: (data: BatchData) => void;
   onDir: (dir: BatchDirection) => void;
@@ -65,7 +66,7 @@ export function BatchPanel(props: BatchPanelProps) {
   const [trainBy, setTrainBy] = useState<(typeof TRAIN_OPTIONS)[number]['value']>('100');
 
   const { result, progress } = useBatchModel<BatchAnalysis>(
-    { data, seed, step, lr, train },
+    { data, seed, step, lr: lr ?? undefined, train },
     (model) => model.analyze(dir),
     [dir],
   );
@@ -88,39 +89,32 @@ export function BatchPanel(props: BatchPanelProps) {
     onLoadSample(z, a, b.label, result.stepNorm);
   };
 
-  const json = () =>
-    JSON.stringify(
-      {
-        view: 'ghosts',
-        mode: 'batch',
-        link: location.href,
-        backend: result ? `${result.backend}: ${result.backendNote}` : null,
-        onWorker: progress.onWorker,
-        seed,
-        data,
-        direction: dir,
-        step: result?.step ?? null,
-        readouts: {
-          'batch-rho-a': result?.batchRhoA ?? null,
-          'step-norm': result?.stepNorm ?? null,
-          'r-ratio': result?.rRatio ?? null,
-          'batch-test-accuracy': result?.testAccuracy ?? null,
-        },
-        histogram: result ? logBins(result.rhoA, 36).bins : [],
-        boundSamples: bound.map((b) => ({
-          index: b.index,
-          label: b.label,
-          predicted: b.predicted,
-          margin: b.margin,
-          deltaA: b.deltaA,
-          rhoA: b.rhoA,
-          z: b.z,
-          a: b.a,
-        })),
+  const json = (): ViewExport => ({
+    mode: 'batch',
+    backend: result ? `${result.backend}: ${result.backendNote}` : null,
+    partial: result === null,
+    results: {
+      onWorker: progress.onWorker,
+      step: result?.step ?? null,
+      readouts: {
+        'batch-rho-a': result?.batchRhoA ?? null,
+        'step-norm': result?.stepNorm ?? null,
+        'r-ratio': result?.rRatio ?? null,
+        'batch-test-accuracy': result?.testAccuracy ?? null,
       },
-      null,
-      2,
-    );
+      histogram: result ? logBins(result.rhoA, 36).bins : [],
+      boundSamples: bound.map((b) => ({
+        index: b.index,
+        label: b.label,
+        predicted: b.predicted,
+        margin: b.margin,
+        deltaA: b.deltaA,
+        rhoA: b.rhoA,
+        z: b.z,
+        a: b.a,
+      })),
+    },
+  });
 
   const dataLabel =
     data === 'digits' ? '8×8 digits, MLP 64→128→10 (ReLU)' : 'spirals, MLP 2→32→3 (tanh)';

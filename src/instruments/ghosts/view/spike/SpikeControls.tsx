@@ -1,7 +1,7 @@
-import { GHOSTS_LIMITS, type GhostsParams } from '../../../../state/params';
-import { useAtlas } from '../../../../state/store';
+import { GHOSTS_LIMITS, type GhostsParams } from '../../link';
+import { useSetView } from '../../../../state/store';
 import { NumberSlider } from '../../../../ui/NumberSlider';
-import { spikeTotal } from '../../compute/spikeEngine';
+import { SPIKE_LR, spikeTotal } from '../../compute/spikeEngine';
 import { TrainOnSelect } from '../TrainOnSelect';
 
 const L = GHOSTS_LIMITS;
@@ -11,7 +11,7 @@ const tidy = (x: number) => Number(x.toPrecision(3));
 const SEED_SLIDER_MAX = 999;
 
 export function SpikeControls({ params: g }: { params: GhostsParams }) {
-  const setGhosts = useAtlas((s) => s.setGhosts);
+  const setGhosts = useSetView('ghosts');
   // A shorter schedule pulls the step back inside it, so the link says what the charts show.
   const schedule = (at: number, hold: number) =>
     setGhosts({ at, hold, step: Math.min(g.step, spikeTotal({ at, hold })) });
@@ -25,7 +25,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
         <legend>Schedule</legend>
         <NumberSlider
           label="base lr"
-          value={g.lr}
+          value={g.lr ?? SPIKE_LR}
           min={L.lrMin}
           max={L.lrMax}
           log

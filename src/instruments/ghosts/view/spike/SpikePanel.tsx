@@ -7,10 +7,15 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ThemeColors } from '../../../../app/theme';
 import { useLiveGate } from '../../../../app/useLiveGate';
-import { spikeTotal, type SpikeSeries, type SpikeSettings } from '../../compute/spikeEngine';
+import {
+  SPIKE_LR,
+  spikeTotal,
+  type SpikeSeries,
+  type SpikeSettings,
+} from '../../compute/spikeEngine';
 import type { FigureHandle } from '../../plots/ComplexPlane';
 import { figureSvg } from '../../../../plots/export';
-import { useAtlas } from '../../../../state/store';
+import { useAtlas, useSetView } from '../../../../state/store';
 import { Readout } from '../../../../ui/Readout';
 import { useElementSize } from '../../../../ui/useElementSize';
 import { TrainBadge } from '../TrainOnSelect';
@@ -30,9 +35,16 @@ function finalAccuracy(series: SpikeSeries | null, run: number): number | null {
 
 export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   const g = useAtlas((s) => s.params.ghosts);
-  const setGhosts = useAtlas((s) => s.setGhosts);
+  const setGhosts = useSetView('ghosts');
   const settings: SpikeSettings = useMemo(
-    () => ({ seed: g.seed, lr: g.lr, at: g.at, spike: g.spike, hold: g.hold, train: g.train }),
+    () => ({
+      seed: g.seed,
+      lr: g.lr ?? SPIKE_LR,
+      at: g.at,
+      spike: g.spike,
+      hold: g.hold,
+      train: g.train,
+    }),
     [g.seed, g.lr, g.at, g.spike, g.hold, g.train],
   );
   const total = spikeTotal(settings);
@@ -197,7 +209,7 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
         <ExportBar
           name="ghosts-lr-spike"
           figure={figureRef}
-          json={() => spikeJson(g, series, location.href)}
+          json={() => spikeJson(series, target)}
           compact={embed}
         />
         {!embed && (

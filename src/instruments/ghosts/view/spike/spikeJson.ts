@@ -1,24 +1,13 @@
 import type { SpikeSeries } from '../../compute/spikeEngine';
-import type { GhostsParams } from '../../../../state/params';
+import type { ViewExport } from '../../../../app/exportJson';
 
-/** The spike runs' numbers as one JSON document: per run, per step, unrounded. */
-export function spikeJson(params: GhostsParams, series: SpikeSeries | null, permalink: string) {
-  return JSON.stringify(
-    {
-      app: 'softmax-atlas',
-      view: 'ghosts',
-      mode: 'spike',
-      permalink,
-      backend: series ? `${series.backend}: ${series.backendNote}` : null,
-      params: {
-        seed: params.seed,
-        lr: params.lr,
-        at: params.at,
-        spike: params.spike,
-        hold: params.hold,
-        step: params.step,
-        train: params.train,
-      },
+/** The spike runs' numbers: per run, per step, unrounded. */
+export function spikeJson(series: SpikeSeries | null, target: number): ViewExport {
+  return {
+    mode: 'spike',
+    backend: series ? `${series.backend}: ${series.backendNote}` : null,
+    partial: (series?.step ?? 0) < target,
+    results: {
       setup: {
         model: 'MLP 64→128→10, ReLU',
         data: 'UCI 8×8 digits, 20% test split seeded by seed',
@@ -38,7 +27,5 @@ export function spikeJson(params: GhostsParams, series: SpikeSeries | null, perm
         rhoA: Array.from(r.rhoA),
       })),
     },
-    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
-    2,
-  );
+  };
 }

@@ -7,12 +7,13 @@ import { useMemo, useRef, useState } from 'react';
 import type { BatchData, SweepCurve, SweepDirection } from '../../compute/batch.worker';
 import { logGrid } from '../../compute/batch.worker';
 import { ExportBar } from '../../../../app/ExportBar';
+import type { ViewExport } from '../../../../app/exportJson';
 import type { ThemeColors } from '../../../../app/theme';
 import type { FigureHandle } from '../../plots/ComplexPlane';
 import { SweepChart, type SweepSeries } from '../../plots/SweepChart';
 import { Readout } from '../../../../ui/Readout';
 import { useElementSize } from '../../../../ui/useElementSize';
-import type { TrainOnId } from '../../../../state/params';
+import type { TrainOnId } from '../../link';
 import { TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from '../batch/useBatchModel';
 import { valueAtR } from './sweepData';
@@ -20,10 +21,10 @@ import { valueAtR } from './sweepData';
 export interface SweepPanelProps {
   seed: number;
   data: BatchData;
-  /** Steps of training before the sweep; 0 means DEFAULT_SWEEP_STEP[data]. */
+  /** Steps of training before the sweep (the mode tab moves a link at step 0 to DEFAULT_SWEEP_STEP). */
   step: number;
-  /** Adam's learning rate; unset: 1e-3 for digits, 3e-2 for spirals. */
-  lr?: number | undefined;
+  /** Adam's learning rate; null: the recipe's (1e-3 for digits, 3e-2 for spirals). */
+  lr: number | null;
   /** Where the model trains: the GPU when there is one, or the f64 oracle. */
   train: TrainOnId;
   onTrain: (train: TrainOnId) => void;
@@ -58,11 +59,11 @@ export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: Swe
   const figureRef = useRef<FigureHandle>(null);
   const box = useElementSize(boxRef);
   const rs = useMemo(() => logGrid(-2, 2, 25), []);
-  const target = step > 0 ? step : DEFAULT_SWEEP_STEP[data];
+  const target = step;
   const [done, setDone] = useState<SweepCurve[]>([]);
 
   const { result, progress } = useBatchModel<SweepResult>(
-    { data, seed, step: target, lr, train },
+    { data, seed, step: target, lr: lr ?? undefined, train },
     async (model, alive) => {
       const curves: SweepCurve[] = [];
       setDone([]);
@@ -99,32 +100,27 @@ export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: Swe
   const accAt10 = update ? valueAtR(rs, update.accRetained, 10) : null;
   const lossAt1 = update ? valueAtR(rs, update.lossRatio, 1) : null;
 
-  const json = () =>
-    JSON.stringify(
-      {
-        view: 'ghosts',
-        mode: 'sweep',
-        link: location.href,
-        backend: progress.onWorker ? 'cpu-worker' : 'cpu-inline',
-        seed,
-        data,
-        step: result?.step ?? null,
-        r: Array.from(rs),
-        readouts: {
-          'sweep-acc-at-r1': accAt1,
-          'sweep-acc-at-r10': accAt10,
-          'sweep-loss-at-r1': lossAt1,
-        },
-        curves: curves.map((c) => ({
-          direction: c.direction,
-          rhoA: c.rhoA,
-          accRetained: Array.from(c.accRetained),
-          lossRatio: Array.from(c.lossRatio),
-        })),
+  const json = (): ViewExport => ({
+    mode: 'sweep',
+    backend: curves[0] ? `${curves[0].backend}: ${curves[0].backendNote}` : null,
+    partial: curves.length < SWEEP_DIRECTIONS.length,
+    results: {
+      onWorker: progress.onWorker,
+      step: result?.step ?? null,
+      r: Array.from(rs),
+      readouts: {
+        'sweep-acc-at-r1': accAt1,
+        'sweep-acc-at-r10': accAt10,
+        'sweep-loss-at-r1': lossAt1,
       },
-      null,
-      2,
-    );
+      curves: curves.map((c) => ({
+        direction: c.direction,
+        rhoA: c.rhoA,
+        accRetained: Array.from(c.accRetained),
+        lossRatio: Array.from(c.lossRatio),
+      })),
+    },
+  });
 
   return (
     <section

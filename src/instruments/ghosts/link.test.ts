@@ -1,22 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rhoA } from '../instruments/ghosts/science';
+import { rhoA } from './science';
 import {
   COLOR_MODES,
   DATA_SETS,
-  DEFAULT_PARAMS,
   DIRECTIONS,
   GHOSTS_MODES,
   GHOSTS_LIMITS as L,
-  LINK_VERSION,
-  THEMES,
   TRAIN_ON,
-  VIEWS,
-  type AppParams,
-  type ParamIssue,
-} from './params';
-import { LINK_MIGRATIONS, applyParams, parsePermalink, serializePermalink } from './permalink';
+} from './link';
+import { DEFAULT_PARAMS, applyParams, parsePermalink, serializePermalink } from '../../app/link';
+import { THEMES } from '../../link/codec';
+import { LINK_MIGRATIONS, LINK_VERSION } from '../../link/versions';
+import type { ParamIssue } from '../../link/schema';
+import { AVAILABLE, type AppParams } from '../registry';
 
+const VIEWS = AVAILABLE.map((i) => i.id);
 const FC = { seed: 7, numRuns: 300 };
 
 /** Every limit a view relies on; a parse that returns anything else could crash or mislead a view. */
@@ -42,7 +41,7 @@ function expectValid(p: AppParams): void {
   expect(DIRECTIONS).toContain(g.dir);
   expect(TRAIN_ON).toContain(g.train);
   expect(Number.isInteger(g.seed) && g.seed >= 0 && g.seed <= L.seedMax).toBe(true);
-  expect(g.lr >= L.lrMin && g.lr <= L.lrMax).toBe(true);
+  if (g.lr !== null) expect(g.lr >= L.lrMin && g.lr <= L.lrMax).toBe(true);
   expect(Number.isInteger(g.at) && g.at >= 0 && g.at <= L.atMax).toBe(true);
   expect(g.spike >= L.spikeMin && g.spike <= L.spikeMax).toBe(true);
   expect(Number.isInteger(g.hold) && g.hold >= 0 && g.hold <= L.holdMax).toBe(true);
@@ -171,10 +170,10 @@ describe('parsePermalink: good links', () => {
   });
 
   it('leaves the experiment defaults out of a link, else every link carries noise', () => {
-    const p = withGhosts({ mode: 'plane', seed: 0, data: 'digits', dir: 'update', lr: 1e-3 });
+    const p = withGhosts({ mode: 'plane', seed: 0, data: 'digits', dir: 'update', lr: null });
     expect(serializePermalink(p)).toBe('?v=1&view=ghosts');
     expect(
-      parse('?mode=plane&seed=0&data=digits&dir=update&lr=1e-3&at=50&spike=1000&hold=150&step=0'),
+      parse('?mode=plane&seed=0&data=digits&dir=update&lr=auto&at=50&spike=1000&hold=150&step=0'),
     ).toEqual({ params: DEFAULT_PARAMS, issues: [] });
   });
 
@@ -279,8 +278,9 @@ describe('parsePermalink: bad links name the parameter and fall back to a valid 
     ['?mode=spikes', 'mode', (p) => expect(p.ghosts.mode).toBe('plane')],
     ['?data=mnist', 'data', (p) => expect(p.ghosts.data).toBe('digits')],
     ['?dir=up', 'dir', (p) => expect(p.ghosts.dir).toBe('update')],
-    ['?lr=0', 'lr', (p) => expect(p.ghosts.lr).toBe(1e-3)],
-    ['?lr=abc', 'lr', (p) => expect(p.ghosts.lr).toBe(1e-3)],
+    // The default is `auto` (null): each mode's own recipe, 1e-3 for digits and the spike.
+    ['?lr=0', 'lr', (p) => expect(p.ghosts.lr).toBeNull()],
+    ['?lr=abc', 'lr', (p) => expect(p.ghosts.lr).toBeNull()],
     ['?lr=5', 'lr', (p) => expect(p.ghosts.lr).toBe(L.lrMax)],
     ['?lr=1e-9', 'lr', (p) => expect(p.ghosts.lr).toBe(L.lrMin)],
     ['?at=-1', 'at', (p) => expect(p.ghosts.at).toBe(50)],
@@ -500,7 +500,7 @@ describe('properties', () => {
         seed: fc.integer({ min: 0, max: L.seedMax }),
         data: fc.constantFrom(...DATA_SETS),
         dir: fc.constantFrom(...DIRECTIONS),
-        lr: double(L.lrMin, L.lrMax),
+        lr: fc.option(double(L.lrMin, L.lrMax), { nil: null }),
         train: fc.constantFrom(...TRAIN_ON),
         at: fc.integer({ min: 0, max: L.atMax }),
         spike: double(L.spikeMin, L.spikeMax),
@@ -614,5 +614,17 @@ describe('properties', () => {
       }),
       FC,
     );
+  });
+});
+
+describe('views and keys', () => {
+  it('quotes a key with spaces or control characters, else "view " passes for "view"', () => {
+    const r = parse('?view%20=47.4&%0AGhosts=9');
+    expect(params(r.issues)).toEqual(['"view "', '"\\nGhosts"']);
+  });
+
+  it('honours lr in every trained mode: lr=auto is the recipe, a number is that number', () => {
+    expect(parse('?mode=sweep&data=spirals&lr=0.01').params.ghosts.lr).toBe(0.01);
+    expect(parse('?mode=sweep&lr=auto').params.ghosts.lr).toBeNull();
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * The contract every instrument meets: the shell reads only this (navigation, the view switch,
+ * the link codec, notices), so adding an instrument is one folder and one registry line.
+ */
+import type { ComponentType, LazyExoticComponent } from 'react';
+import type { LinkSchema } from '../link/schema';
+import type { ThemeColors } from '../app/theme';
+
+export interface ViewProps {
+  /** True inside an iframe (`embed=1`): the view fills the frame and never scrolls. */
+  embed: boolean;
+  colors: ThemeColors;
+}
+
+interface InstrumentBase<Id extends string> {
+  readonly id: Id;
+  /** Shown in navigation and notices. */
+  readonly title: string;
+  /** One line: what the reader sees. */
+  readonly summary: string;
+  /** The paper it follows, for the footer and exports. */
+  readonly credit: string;
+}
+
+export interface AvailableInstrument<
+  Id extends string,
+  P extends object,
+> extends InstrumentBase<Id> {
+  readonly status: 'available';
+  readonly link: LinkSchema<P>;
+  /** Loaded lazily, so an instrument's engines never land in another's chunk. */
+  readonly View: LazyExoticComponent<ComponentType<ViewProps>>;
+}
+
+export interface PlannedInstrument<Id extends string> extends InstrumentBase<Id> {
+  readonly status: 'planned';
+  readonly link: LinkSchema<Record<never, never>>;
+}
+
+export type Instrument<Id extends string = string, P extends object = object> =
+  AvailableInstrument<Id, P> | PlannedInstrument<Id>;
+
+/** Declares an instrument that is not built yet, so navigation can show it as coming. */
+export const planned = <const Id extends string>(
+  id: Id,
+  title: string,
+  summary: string,
+  credit: string,
+): PlannedInstrument<Id> => ({
+  id,
+  title,
+  summary,
+  credit,
+  status: 'planned',
+  link: { fields: {} },
+});
