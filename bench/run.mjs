@@ -1,6 +1,7 @@
 // `npm run bench` = `vite build && node bench/run.mjs`: serves the production build, opens
-// /bench/ in Chromium with software WebGPU, runs each workload below through the WGSL kernel
-// and the science/ CPU path, prints medians and ratios, and writes bench/out/latest.json.
+// /bench/ in Chromium with software WebGPU, runs each workload of each instrument's bench.ts
+// (listed in bench/modules.ts) through the WGSL kernel and the CPU path, prints medians,
+// quartiles and ratios, and writes bench/out/latest.json.
 //
 // Numbers from a software adapter (SwiftShader) are for ratios within one run, never absolute
 // claims. Set CHROMIUM_PATH to use another browser binary.
@@ -26,40 +27,6 @@ const WEBGPU_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-/**
- * The workloads. Each runs in the page (`window.atlasBench`) and returns per-rep times for the
- * GPU and the CPU path; add an entry here for each new kernel.
- */
-const WORKLOADS = [
-  {
-    name: 'plane 512² K=10',
-    params: { size: 512, k: 10, reps: 15 },
-    run: (page, params) => page.evaluate((p) => window.atlasBench.benchPlane(p), params),
-  },
-  {
-    name: 'per-sample JVP + radius, digits batch 1797',
-    params: { n: 1797, reps: 15 },
-    run: (page, params) => page.evaluate((p) => window.atlasBench.benchMlpJvp(p), params),
-  },
-  {
-    name: 'one training step gradient, batch 1797',
-    params: { n: 1797, reps: 15 },
-    run: (page, params) => page.evaluate((p) => window.atlasBench.benchMlpGrad(p), params),
-  },
-  {
-    name: 'training step, digits spike engine (3 runs × batch 64 + JVP + test eval)',
-    params: { steps: 30 },
-    run: (page, params) => page.evaluate((p) => window.atlasBench.benchTraining(p), params),
-    perSecond: true,
-  },
-];
-
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -136,34 +103,15 @@ async function main() {
     }
     console.log(`bench: adapter ${smoke.adapter}`);
 
+    // The workloads come from the page: bench/modules.ts lists each instrument's bench.ts, and
+    // the harness there times them and formats their lines.
+    const workloads = await page.evaluate(() => window.atlasBench.workloads());
     const results = [];
-    for (const w of WORKLOADS) {
-      console.log(`bench: ${w.name} …`);
-      const r = await w.run(page, w.params);
-      const gpuMedianMs = median(r.gpuMs);
-      const cpuMedianMs = median(r.cpuMs);
-      const entry = {
-        name: w.name,
-        params: w.params,
-        adapter: r.adapter,
-        gpuMedianMs,
-        cpuMedianMs,
-        cpuOverGpu: cpuMedianMs / gpuMedianMs,
-        gpuMs: r.gpuMs,
-        cpuMs: r.cpuMs,
-      };
-      if (w.perSecond) {
-        entry.gpuStepsPerSecond = 1000 / gpuMedianMs;
-        entry.cpuStepsPerSecond = 1000 / cpuMedianMs;
-      }
-      results.push(entry);
-      console.log(
-        `  GPU median ${gpuMedianMs.toFixed(1)} ms   CPU median ${cpuMedianMs.toFixed(1)} ms   ` +
-          `CPU/GPU ${entry.cpuOverGpu.toFixed(2)}×   (${r.gpuMs.length} reps)` +
-          (w.perSecond
-            ? `\n  steps/s: GPU ${entry.gpuStepsPerSecond.toFixed(1)}, CPU ${entry.cpuStepsPerSecond.toFixed(1)}`
-            : ''),
-      );
+    for (const w of workloads) {
+      console.log(`bench: ${w.module}: ${w.name} …`);
+      const r = await page.evaluate((id) => window.atlasBench.runWorkload(id), w.id);
+      results.push(r);
+      console.log(r.summary.replace(/^/gm, '  '));
     }
     if (pageErrors.length > 0) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
 
