@@ -1,7 +1,7 @@
 /** Share and export for one figure: copy link, PNG (2×), SVG, and the view's numbers as JSON. */
 import { useState, type RefObject } from 'react';
 import { downloadBlob, svgToPng } from '../plots/export';
-import type { FigureHandle } from '../instruments/ghosts/plots/ComplexPlane';
+import type { FigureHandle } from '../plots/figure';
 import { useAtlas } from '../state/store';
 import { permalinkFor } from './hostMessages';
 import { exportEnvelope, type ViewExport } from './exportJson';

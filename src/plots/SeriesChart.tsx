@@ -1,21 +1,17 @@
 /**
  * A per-step line chart (SVG, d3 scales): lines and coloured points against the training step,
  * on a linear or log y-axis, with a shaded window and a cursor at the current step. Exports
- * through the same FigureHandle as the other figures.
+ * through the same FigureHandle as the other figures. Built from the kit's figure, axes and legend.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, type Ref } from 'react';
-import type { FigureHandle } from '../instruments/ghosts/plots/ComplexPlane';
-import {
-  LineLegend,
-  extent,
-  legendRows,
-  linePath,
-  tickLabel,
-  type LegendItem,
-  FigureSvg,
-  useSvgFigure,
-} from './chartParts';
+import { Axis } from './axes';
+import { FigureSvg, useSvgFigure, type FigureHandle } from './figure';
+import { LineLegend, legendRows, type LegendItem } from './legend';
+import { linePath } from './paths';
+import { extent } from './scales';
+import { useSvgId } from './svgId';
+import { isPowerOfTen, logTickLabel, tickLabel } from './ticks';
 
 export interface SeriesLine {
   key: string;
@@ -107,13 +103,13 @@ export function SeriesChart(props: SeriesChartProps) {
   const yTicks = useMemo(() => {
     const t = y.ticks(log ? 6 : 5);
     if (!log) return t;
-    const decades = t.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+    const decades = t.filter(isPowerOfTen);
     const pick = decades.length >= 2 ? decades : t;
     const stride = Math.ceil(pick.length / 7);
     return pick.filter((_, i) => i % stride === 0);
   }, [y, log]);
   const xs = (n: number, x0: number) => Array.from({ length: n }, (_, i) => x(x0 + i));
-  const clipId = `${testId}-clip`;
+  const clip = useSvgId(`${testId}-clip`);
 
   return (
     <FigureSvg
@@ -123,118 +119,102 @@ export function SeriesChart(props: SeriesChartProps) {
       width={width}
       height={height}
       title={title}
+      plot={m}
       titleX={4}
-      titleY={16}
       titleColor={colors.text}
     >
-      <g transform={`translate(${m.left},${m.top})`}>
-        <clipPath id={clipId}>
-          <rect x={-4} y={-4} width={w + 8} height={h + 8} />
-        </clipPath>
-        {band && band.to > band.from && (
-          <g>
-            <rect
-              x={x(band.from)}
-              width={Math.max(0, x(Math.min(band.to, total)) - x(band.from))}
-              height={h}
-              fill={colors.muted}
-              fillOpacity={0.16}
-            />
-          </g>
-        )}
-        <rect width={w} height={h} fill="none" stroke={colors.muted} />
-        <g clipPath={`url(#${clipId})`}>
-          {lines.map((l) => (
-            <path
-              key={l.key}
-              data-testid={`${testId}-${l.key}`}
-              d={linePath(xs(l.values.length, l.x0 ?? 0), Array.from(l.values, py))}
-              fill="none"
-              stroke={l.color}
-              strokeWidth={l.strokeWidth ?? 2}
-              strokeDasharray={l.dash}
-              strokeLinejoin="round"
-            />
-          ))}
-          {points.map((p) => (
-            <g key={p.key} data-testid={`${testId}-${p.key}`}>
-              {Array.from(p.values, (v, i) => {
-                const cy = py(v);
-                if (!Number.isFinite(cy)) return null;
-                return <circle key={i} cx={x((p.x0 ?? 0) + i)} cy={cy} r={2.4} fill={p.color(i)} />;
-              })}
-            </g>
-          ))}
-          {cursor !== undefined && cursor > 0 && (
-            <line
-              x1={x(cursor)}
-              x2={x(cursor)}
-              y1={0}
-              y2={h}
-              stroke={colors.text}
-              strokeOpacity={0.35}
-              strokeDasharray="3 3"
-            />
-          )}
-        </g>
-        {band && band.to > band.from && (
-          <text
-            x={x(band.from) + 4}
-            y={12}
+      <clipPath id={clip.id}>
+        <rect x={-4} y={-4} width={w + 8} height={h + 8} />
+      </clipPath>
+      {band && band.to > band.from && (
+        <g>
+          <rect
+            x={x(band.from)}
+            width={Math.max(0, x(Math.min(band.to, total)) - x(band.from))}
+            height={h}
             fill={colors.muted}
-            stroke={colors.background}
-            strokeWidth={3}
-            paintOrder="stroke"
-            fontSize={11}
-          >
-            {band.label}
-          </text>
+            fillOpacity={0.16}
+          />
+        </g>
+      )}
+      <rect width={w} height={h} fill="none" stroke={colors.muted} />
+      <g clipPath={clip.url}>
+        {lines.map((l) => (
+          <path
+            key={l.key}
+            data-testid={`${testId}-${l.key}`}
+            d={linePath(xs(l.values.length, l.x0 ?? 0), Array.from(l.values, py))}
+            fill="none"
+            stroke={l.color}
+            strokeWidth={l.strokeWidth ?? 2}
+            strokeDasharray={l.dash}
+            strokeLinejoin="round"
+          />
+        ))}
+        {points.map((p) => (
+          <g key={p.key} data-testid={`${testId}-${p.key}`}>
+            {Array.from(p.values, (v, i) => {
+              const cy = py(v);
+              if (!Number.isFinite(cy)) return null;
+              return <circle key={i} cx={x((p.x0 ?? 0) + i)} cy={cy} r={2.4} fill={p.color(i)} />;
+            })}
+          </g>
+        ))}
+        {cursor !== undefined && cursor > 0 && (
+          <line
+            x1={x(cursor)}
+            x2={x(cursor)}
+            y1={0}
+            y2={h}
+            stroke={colors.text}
+            strokeOpacity={0.35}
+            strokeDasharray="3 3"
+          />
         )}
-        <g transform={`translate(0,${h})`} fill={colors.text}>
-          {x.ticks(6).map((v) => (
-            <g key={v} transform={`translate(${x(v)},0)`}>
-              <line y2={5} stroke={colors.text} />
-              <text y={18} textAnchor="middle">
-                {tickLabel(v)}
-              </text>
-            </g>
-          ))}
-          <text x={w / 2} y={33} textAnchor="middle">
-            training step
-          </text>
-        </g>
-        <g fill={colors.text}>
-          {yTicks.map((v) => (
-            <g key={v} transform={`translate(0,${y(v)})`}>
-              <line x2={-5} stroke={colors.text} />
-              <text x={-8} dy="0.32em" textAnchor="end">
-                {log ? logTick(v) : tickLabel(v)}
-              </text>
-            </g>
-          ))}
-          <text transform={`translate(${-42},${h / 2}) rotate(-90)`} textAnchor="middle">
-            {yLabel}
-          </text>
-        </g>
-        <LineLegend
-          testId={`${testId}-legend`}
-          y={h + 50}
-          maxWidth={w}
-          color={colors.text}
-          items={legend}
-        />
       </g>
+      {band && band.to > band.from && (
+        <text
+          x={x(band.from) + 4}
+          y={12}
+          fill={colors.muted}
+          stroke={colors.background}
+          strokeWidth={3}
+          paintOrder="stroke"
+          fontSize={11}
+        >
+          {band.label}
+        </text>
+      )}
+      <Axis
+        orient="bottom"
+        y={h}
+        scale={x}
+        ticks={x.ticks(6)}
+        tickSize={5}
+        textOffset={18}
+        color={colors.text}
+        length={w}
+        title="training step"
+        titleOffset={33}
+      />
+      <Axis
+        orient="left"
+        scale={y}
+        ticks={yTicks}
+        format={log ? logTickLabel : tickLabel}
+        tickSize={5}
+        color={colors.text}
+        length={h}
+        title={yLabel}
+        titleOffset={42}
+      />
+      <LineLegend
+        testId={`${testId}-legend`}
+        y={h + 50}
+        maxWidth={w}
+        color={colors.text}
+        items={legend}
+      />
     </FigureSvg>
   );
-}
-
-/** Log-axis ticks: powers of ten as 10ⁿ (small ones too), else plain. */
-function logTick(v: number): string {
-  const k = Math.round(Math.log10(v));
-  if (Math.abs(v - Math.pow(10, k)) > 1e-9 * v) return tickLabel(Number(v.toPrecision(2)));
-  if (k >= 0 && k <= 3) return tickLabel(v);
-  return `10${String(k)
-    .split('')
-    .map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)] ?? (c === '-' ? '⁻' : c))
-    .join('')}`;
 }

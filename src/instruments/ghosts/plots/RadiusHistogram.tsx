@@ -3,12 +3,12 @@
  * axis, with the batch bound ρ_a(v) = π/max Δ_a (the smallest of them), the step ‖p‖, and a rug
  * of the samples that set the bound. Pure SVG; exports through FigureHandle like the plane.
  */
-import { FigureSvg, useSvgFigure } from '../../../plots/chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useMemo, type Ref } from 'react';
-import type { FigureHandle } from './ComplexPlane';
+import { Axis } from '../../../plots/axes';
+import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figure';
 import { logBins } from '../../../plots/logBins';
-import { tickLabel } from './TaylorLine';
+import { decadeTickLabel, tickLabel } from '../../../plots/ticks';
 
 export interface RadiusHistogramProps {
   /** Per-sample ρ_a; ∞ entries (Δ_a = 0) are left out and counted in the caption. */
@@ -60,88 +60,69 @@ export function RadiusHistogram(props: RadiusHistogramProps) {
       width={width}
       height={height}
       title={title}
-      titleX={MARGIN.left}
-      titleY={16}
+      plot={MARGIN}
       titleColor={colors.text}
     >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <rect width={w} height={h} fill="none" stroke={colors.muted} />
-        {hist?.bins.map((b, i) => (
-          <rect
-            key={i}
-            data-testid="histogram-bar"
-            x={x(b.x0)}
-            y={y(b.count)}
-            width={Math.max(0, x(b.x1) - x(b.x0) - 1)}
-            height={h - y(b.count)}
-            fill={colors.loss}
-            fillOpacity={0.75}
-          >
-            <title>{`ρ_a ∈ [${tickLabel(Number(b.x0.toPrecision(3)))}, ${tickLabel(
-              Number(b.x1.toPrecision(3)),
-            )}): ${b.count} samples`}</title>
-          </rect>
-        ))}
-        {highlighted.map((r, i) => (
-          <line
-            key={i}
-            x1={x(r)}
-            x2={x(r)}
-            y1={h - 10}
-            y2={h}
-            stroke={rugColor}
-            strokeWidth={1.5}
-          />
-        ))}
-        {Number.isFinite(batchRhoA) && batchRhoA > 0 && (
-          <g data-testid="histogram-bound" transform={`translate(${x(batchRhoA)},0)`}>
-            <line y1={0} y2={h} stroke={colors.rhoA} strokeWidth={2} strokeDasharray="6 4" />
-            <text y={-6} textAnchor="middle" fill={colors.rhoA} fontWeight={600}>
-              ρ_a(v)
-            </text>
-          </g>
-        )}
-        {stepNorm !== null && stepNorm > 0 && (
-          <g transform={`translate(${x(stepNorm)},0)`}>
-            <line y1={0} y2={h} stroke={stepColor} strokeWidth={1.5} />
-            <text y={-6} textAnchor="start" dx={4} fill={stepColor}>
-              ‖p‖
-            </text>
-          </g>
-        )}
-        <g transform={`translate(0,${h})`} fill={colors.text}>
-          {x.ticks(6).map((v) => {
-            const major = Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-            return (
-              <g key={v} transform={`translate(${x(v)},0)`}>
-                <line y2={major ? 6 : 3} stroke={colors.text} />
-                {major && (
-                  <text y={19} textAnchor="middle">
-                    {tickLabel(v)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-          <text x={w / 2} y={38} textAnchor="middle">
-            per-sample ρ_a = π/Δ_a (log scale)
-            {hist && hist.skipped > 0 ? ` — ${hist.skipped} with Δ_a = 0 not shown` : ''}
+      <rect width={w} height={h} fill="none" stroke={colors.muted} />
+      {hist?.bins.map((b, i) => (
+        <rect
+          key={i}
+          data-testid="histogram-bar"
+          x={x(b.x0)}
+          y={y(b.count)}
+          width={Math.max(0, x(b.x1) - x(b.x0) - 1)}
+          height={h - y(b.count)}
+          fill={colors.loss}
+          fillOpacity={0.75}
+        >
+          <title>{`ρ_a ∈ [${tickLabel(Number(b.x0.toPrecision(3)))}, ${tickLabel(
+            Number(b.x1.toPrecision(3)),
+          )}): ${b.count} samples`}</title>
+        </rect>
+      ))}
+      {highlighted.map((r, i) => (
+        <line key={i} x1={x(r)} x2={x(r)} y1={h - 10} y2={h} stroke={rugColor} strokeWidth={1.5} />
+      ))}
+      {Number.isFinite(batchRhoA) && batchRhoA > 0 && (
+        <g data-testid="histogram-bound" transform={`translate(${x(batchRhoA)},0)`}>
+          <line y1={0} y2={h} stroke={colors.rhoA} strokeWidth={2} strokeDasharray="6 4" />
+          <text y={-6} textAnchor="middle" fill={colors.rhoA} fontWeight={600}>
+            ρ_a(v)
           </text>
         </g>
-        <g fill={colors.text}>
-          {y.ticks(5).map((v) => (
-            <g key={v} transform={`translate(0,${y(v)})`}>
-              <line x2={-6} stroke={colors.text} />
-              <text x={-9} dy="0.32em" textAnchor="end">
-                {v}
-              </text>
-            </g>
-          ))}
-          <text transform={`translate(${-42},${h / 2}) rotate(-90)`} textAnchor="middle">
-            samples
+      )}
+      {stepNorm !== null && stepNorm > 0 && (
+        <g transform={`translate(${x(stepNorm)},0)`}>
+          <line y1={0} y2={h} stroke={stepColor} strokeWidth={1.5} />
+          <text y={-6} textAnchor="start" dx={4} fill={stepColor}>
+            ‖p‖
           </text>
         </g>
-      </g>
+      )}
+      <Axis
+        orient="bottom"
+        y={h}
+        scale={x}
+        ticks={x.ticks(6)}
+        format={decadeTickLabel}
+        textOffset={19}
+        color={colors.text}
+        length={w}
+        title={`per-sample ρ_a = π/Δ_a (log scale)${
+          hist && hist.skipped > 0 ? ` — ${hist.skipped} with Δ_a = 0 not shown` : ''
+        }`}
+        titleOffset={38}
+      />
+      <Axis
+        orient="left"
+        scale={y}
+        ticks={y.ticks(5)}
+        format={String}
+        color={colors.text}
+        length={h}
+        title="samples"
+        titleOffset={42}
+      />
     </FigureSvg>
   );
 }

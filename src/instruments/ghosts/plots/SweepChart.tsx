@@ -4,11 +4,13 @@
  * (after/before, linear) and loss ratio (after/before, log) — against r on a log axis, with the
  * r = 1 line. Two stacked panels sharing the x-axis, one curve per direction. Pure SVG.
  */
-import { FigureSvg, LineLegend, useSvgFigure } from '../../../plots/chartParts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { Ref } from 'react';
-import type { FigureHandle } from './ComplexPlane';
-import { tickLabel } from './TaylorLine';
+import { Axis } from '../../../plots/axes';
+import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figure';
+import { LineLegend, lineMark } from '../../../plots/legend';
+import { linePath } from '../../../plots/paths';
+import { decadeTickLabel, isPowerOfTen } from '../../../plots/ticks';
 
 export interface SweepSeries {
   key: string;
@@ -31,30 +33,6 @@ export interface SweepChartProps {
 
 const MARGIN = { left: 64, right: 20, top: 40, bottom: 74 };
 const GAP = 26;
-
-/** A path through finite points of (x(r), y(v)); gaps where a value is missing. */
-export function seriesPath(
-  rs: ArrayLike<number>,
-  vs: ArrayLike<number>,
-  x: (v: number) => number,
-  y: (v: number) => number,
-): string {
-  let d = '';
-  let pen = false;
-  for (let i = 0; i < rs.length; i++) {
-    const r = rs[i] ?? NaN;
-    const v = vs[i] ?? NaN;
-    const px = x(r);
-    const py = y(v);
-    if (!Number.isFinite(px) || !Number.isFinite(py)) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${px.toFixed(2)},${py.toFixed(2)}`;
-    pen = true;
-  }
-  return d;
-}
 
 export function SweepChart(props: SweepChartProps) {
   const { rs, series, width, height, colors, title, ref } = props;
@@ -82,12 +60,8 @@ export function SweepChart(props: SweepChartProps) {
     .range([ph, 0])
     .clamp(true);
   const yLossSafe = (v: number) => (v > 0 ? yLoss(v) : NaN);
-  const majors = x
-    .ticks()
-    .filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-  const lossTicks = yLoss
-    .ticks(4)
-    .filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+  const xs = Array.from(rs, x);
+  const lossTicks = yLoss.ticks(4).filter(isPowerOfTen);
   if (lossTicks.length < 2) lossTicks.splice(0, lossTicks.length, ...yLoss.ticks(3));
 
   const panel = (
@@ -123,26 +97,22 @@ export function SweepChart(props: SweepChartProps) {
         <path
           key={s.key}
           data-testid={`sweep-curve-${key}-${s.key}`}
-          d={seriesPath(rs, pick(s), x, y)}
+          d={linePath(xs, Array.from(pick(s), y))}
           fill="none"
           stroke={s.color}
           strokeWidth={2}
           strokeDasharray={s.dash}
         />
       ))}
-      <g fill={colors.text}>
-        {yTicks.map((v) => (
-          <g key={v} transform={`translate(0,${y(v)})`}>
-            <line x2={-6} stroke={colors.text} />
-            <text x={-9} dy="0.32em" textAnchor="end">
-              {tickLabel(v)}
-            </text>
-          </g>
-        ))}
-        <text transform={`translate(${-48},${ph / 2}) rotate(-90)`} textAnchor="middle">
-          {label}
-        </text>
-      </g>
+      <Axis
+        orient="left"
+        scale={y}
+        ticks={yTicks}
+        color={colors.text}
+        length={ph}
+        title={label}
+        titleOffset={48}
+      />
     </g>
   );
 
@@ -153,63 +123,38 @@ export function SweepChart(props: SweepChartProps) {
       width={width}
       height={height}
       title={title}
-      titleX={MARGIN.left}
-      titleY={16}
+      plot={MARGIN}
       titleColor={colors.text}
     >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        {panel(
-          'acc',
-          0,
-          yAcc,
-          [0, 0.25, 0.5, 0.75, 1],
-          'accuracy retained',
-          (s) => s.accRetained,
-          1,
-        )}
-        {panel('loss', ph + GAP, yLossSafe, lossTicks, 'loss ratio', (s) => s.lossRatio, 1)}
-        <text x={x(1) + 4} y={12} fill={colors.rhoA} fontWeight={600}>
-          r = 1 (τ = ρ_a)
-        </text>
-        <g transform={`translate(0,${2 * ph + GAP})`} fill={colors.text}>
-          {x.ticks().map((v) => (
-            <line
-              key={v}
-              transform={`translate(${x(v)},0)`}
-              y2={majors.includes(v) ? 6 : 3}
-              stroke={colors.text}
-            />
-          ))}
-          {majors.map((v) => (
-            <text key={v} x={x(v)} y={19} textAnchor="middle">
-              {tickLabel(v)}
-            </text>
-          ))}
-          <text x={w / 2} y={36} textAnchor="middle">
-            r = τ/ρ_a(v) (log scale)
-          </text>
-          <LineLegend
-            testId="sweep-legend"
-            y={58}
-            maxWidth={w}
-            color={colors.text}
-            items={series.map((s) => ({
-              key: s.key,
-              label: s.label,
-              width: 34 + 7.5 * s.label.length,
-              mark: (
-                <line
-                  x1={-10}
-                  x2={10}
-                  stroke={s.color}
-                  strokeWidth={2.5}
-                  strokeDasharray={s.dash}
-                />
-              ),
-            }))}
-          />
-        </g>
-      </g>
+      {panel('acc', 0, yAcc, [0, 0.25, 0.5, 0.75, 1], 'accuracy retained', (s) => s.accRetained, 1)}
+      {panel('loss', ph + GAP, yLossSafe, lossTicks, 'loss ratio', (s) => s.lossRatio, 1)}
+      <text x={x(1) + 4} y={12} fill={colors.rhoA} fontWeight={600}>
+        r = 1 (τ = ρ_a)
+      </text>
+      <Axis
+        orient="bottom"
+        y={2 * ph + GAP}
+        scale={x}
+        ticks={x.ticks()}
+        format={decadeTickLabel}
+        textOffset={19}
+        color={colors.text}
+        length={w}
+        title="r = τ/ρ_a(v) (log scale)"
+        titleOffset={36}
+      />
+      <LineLegend
+        testId="sweep-legend"
+        y={2 * ph + GAP + 58}
+        maxWidth={w}
+        color={colors.text}
+        items={series.map((s) => ({
+          key: s.key,
+          label: s.label,
+          width: 34 + 7.5 * s.label.length,
+          mark: lineMark(s.color, 2.5, s.dash),
+        }))}
+      />
     </FigureSvg>
   );
 }

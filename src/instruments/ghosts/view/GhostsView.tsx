@@ -14,7 +14,8 @@ import {
   rhoA,
   taylorCoeffs,
 } from '../science';
-import { ComplexPlane, PLANE_MARGIN, type FigureHandle } from '../plots/ComplexPlane';
+import type { FigureHandle } from '../../../plots/figure';
+import { ComplexPlane, PLANE_MARGIN } from '../plots/ComplexPlane';
 import { TaylorLine } from '../plots/TaylorLine';
 import { useElementSize } from '../../../ui/useElementSize';
 import { formatNumber } from '../../../ui/format';

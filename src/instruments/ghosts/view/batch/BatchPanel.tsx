@@ -16,7 +16,7 @@ import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import { useLiveGate } from '../../../../app/useLiveGate';
 import type { ThemeColors } from '../../../../app/theme';
-import type { FigureHandle } from '../../plots/ComplexPlane';
+import type { FigureHandle } from '../../../../plots/figure';
 import { RadiusHistogram } from '../../plots/RadiusHistogram';
 import { logBins } from '../../../../plots/logBins';
 import { Readout } from '../../../../ui/Readout';

@@ -1,6 +1,6 @@
 import type { ThemeColors } from '../../../../app/theme';
 import { SPIKE_MODES, type SpikeSeries } from '../../compute/spikeEngine';
-import type { LegendItem } from '../../../../plots/chartParts';
+import type { LegendItem } from '../../../../plots/legend';
 import { SeriesChart } from '../../../../plots/SeriesChart';
 import type { SpikeMode } from '../../science/spike';
 

@@ -13,7 +13,7 @@ import {
   type SpikeSeries,
   type SpikeSettings,
 } from '../../compute/spikeEngine';
-import type { FigureHandle } from '../../plots/ComplexPlane';
+import type { FigureHandle } from '../../../../plots/figure';
 import { figureSvg } from '../../../../plots/export';
 import { useAtlas, useSetView } from '../../../../state/store';
 import { Readout } from '../../../../ui/Readout';

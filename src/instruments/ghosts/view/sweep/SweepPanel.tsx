@@ -9,7 +9,7 @@ import { logGrid } from '../../compute/batch.worker';
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import type { ThemeColors } from '../../../../app/theme';
-import type { FigureHandle } from '../../plots/ComplexPlane';
+import type { FigureHandle } from '../../../../plots/figure';
 import { SweepChart, type SweepSeries } from '../../plots/SweepChart';
 import { Readout } from '../../../../ui/Readout';
 import { useElementSize } from '../../../../ui/useElementSize';
