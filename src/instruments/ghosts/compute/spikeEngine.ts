@@ -47,14 +47,17 @@ export interface SpikeRunSeries {
   initialAcc: number;
 }
 
+/** A series, or the rows of one from step `from` on (what the worker streams: append-only). */
 export interface SpikeSeries {
   settings: SpikeSettings;
   /** Where the passes ran, and a word on it (the adapter, or why not the GPU). */
   backend: OpsBackend;
   backendNote: string;
   total: number;
-  /** Steps taken: every array has this length. */
+  /** Steps taken. */
   step: number;
+  /** The first step the arrays hold (0 for a whole series): arrays hold steps from…step−1. */
+  from: number;
   lr: Float64Array;
   runs: SpikeRunSeries[];
 }
@@ -143,20 +146,29 @@ export class SpikeEngine {
     }
   }
 
+  /** The whole series so far. */
   series(): SpikeSeries {
+    return this.rows(0);
+  }
+
+  /** The rows of steps from…step−1 (from is clamped to the steps taken). */
+  rows(from: number): SpikeSeries {
     const n = this.step;
+    const start = Math.max(0, Math.min(from, n));
     const first = this.runs[0];
-    const lr = new Float64Array(n);
-    if (first) for (let t = 0; t < n; t++) lr[t] = first.records[t]?.lr ?? NaN;
+    const lr = new Float64Array(n - start);
+    if (first) for (let t = start; t < n; t++) lr[t - start] = first.records[t]?.lr ?? NaN;
     return {
       settings: { ...this.settings },
       backend: this.backend,
       backendNote: this.backendNote,
       total: this.total,
       step: n,
+      from: start,
       lr,
       runs: this.runs.map((r, i) => {
-        const pick = (f: (t: number) => number) => Float64Array.from({ length: n }, (_, t) => f(t));
+        const pick = (f: (t: number) => number) =>
+          Float64Array.from({ length: n - start }, (_, j) => f(start + j));
         return {
           mode: SPIKE_MODES[i] ?? 'plain',
           loss: pick((t) => r.records[t]?.loss ?? NaN),
@@ -177,3 +189,43 @@ export const sameSettings = (a: SpikeSettings, b: SpikeSettings): boolean =>
   a.spike === b.spike &&
   a.hold === b.hold &&
   a.train === b.train;
+
+/** Concatenates two typed arrays: the first `keep` values of a, then b. */
+function joined(a: Float64Array, keep: number, b: Float64Array): Float64Array {
+  const out = new Float64Array(keep + b.length);
+  out.set(a.subarray(0, keep));
+  out.set(b, keep);
+  return out;
+}
+
+/**
+ * The page's copy of the series after the worker streamed `rows`: they replace everything from
+ * rows.from on (a rewind streams from the step it went back to). Rows of other settings or of
+ * another backend start a new series.
+ */
+export function appendRows(prev: SpikeSeries | null, rows: SpikeSeries): SpikeSeries {
+  const fresh =
+    prev === null ||
+    rows.from === 0 ||
+    !sameSettings(prev.settings, rows.settings) ||
+    prev.backend !== rows.backend ||
+    prev.step < rows.from;
+  if (fresh) return rows;
+  const keep = rows.from;
+  return {
+    ...rows,
+    from: 0,
+    lr: joined(prev.lr, keep, rows.lr),
+    runs: rows.runs.map((r, i) => {
+      const p = prev.runs[i];
+      if (!p) return r;
+      return {
+        ...r,
+        loss: joined(p.loss, keep, r.loss),
+        testAcc: joined(p.testAcc, keep, r.testAcc),
+        tau: joined(p.tau, keep, r.tau),
+        rhoA: joined(p.rhoA, keep, r.rhoA),
+      };
+    }),
+  };
+}

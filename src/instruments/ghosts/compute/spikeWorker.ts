@@ -1,19 +1,19 @@
-/** Promise client of the spike worker: replay to a step, with progress; null when superseded. */
-import type { SpikeSeries, SpikeSettings } from './spikeEngine';
-import {
-  isFinalSpikeResponse,
-  spikeHandler,
-  type SpikeRequest,
-  type SpikeResponse,
-} from './spikeProtocol';
-import { workerClient } from '../../../worker/workerClient';
+/**
+ * The page's side of the spike worker: replay to a step, with progress. The page keeps one copy
+ * of the series, grown by the rows the worker streams (whichever request they came with), so it
+ * always mirrors the worker's runs.
+ */
+import { engineClient } from '../../../worker/engineClient';
+import { appendRows, type SpikeSeries, type SpikeSettings } from './spikeEngine';
+import { spikeEngine, type SpikeEvent, type SpikeRequest } from './spikeProtocol';
 
-const client = workerClient<SpikeRequest, SpikeResponse>({
+const client = engineClient<SpikeRequest, SpikeSeries, SpikeEvent>({
   name: 'spike worker',
   start: () => new Worker(new URL('./spike.worker.ts', import.meta.url), { type: 'module' }),
-  inline: spikeHandler,
-  isFinal: isFinalSpikeResponse,
+  inline: () => spikeEngine(),
 });
+
+let mirror: SpikeSeries | null = null;
 
 export interface SpikeProgress {
   step: number;
@@ -32,23 +32,17 @@ export async function spikeRunTo(
   n: number | 'next',
   onProgress?: (p: SpikeProgress) => void,
 ): Promise<SpikeSeries | null> {
-  const id = client.nextId();
-  const req: SpikeRequest =
+  const body =
     n === 'next'
-      ? { id, kind: 'step', settings, dataUrl }
-      : { id, kind: 'runTo', settings, dataUrl, n };
-  const res = await client.call(req, (ev) => {
-    if (ev.kind === 'progress') onProgress?.(ev);
+      ? { kind: 'step' as const, settings, dataUrl }
+      : { kind: 'runTo' as const, settings, dataUrl, n };
+  const rows = await client.call(body, (ev) => {
+    if (ev.rows) mirror = appendRows(mirror, ev.rows);
+    onProgress?.(
+      ev.rows && mirror ? { ...ev, series: mirror } : { step: ev.step, target: ev.target },
+    );
   });
-  if (res.kind === 'error') throw new Error(res.error);
-  if (res.kind === 'cancelled') return null;
-  if (res.kind !== 'series') throw new Error('the spike worker answered the wrong request');
-  return res.series;
-}
-
-/** Loads the data and builds the runs ahead of the first replay. */
-export async function spikeConfigure(settings: SpikeSettings, dataUrl: string): Promise<number> {
-  const res = await client.call({ id: client.nextId(), kind: 'configure', settings, dataUrl });
-  if (res.kind === 'error') throw new Error(res.error);
-  return res.kind === 'ready' ? res.total : 0;
+  if (rows === null) return null;
+  mirror = appendRows(mirror, rows);
+  return mirror;
 }

@@ -9,7 +9,7 @@
  * (gradient, JVP, test evaluation) go through MlpOps: the f64 oracle gives the same numbers on every
  * machine; the WGSL kernels give the same numbers on one device.
  */
-import type { Dataset } from '../../../science/data/digits';
+import { subset, type Dataset } from '../../../science/data/digits';
 import { Rng, type RngState } from '../../../science/rng';
 import { Adam, apply, norm, type AdamSnapshot } from '../../../models/mlp/adam';
 import { Mlp, type Activation } from '../../../models/mlp/mlp';
@@ -135,17 +135,6 @@ class BatchSampler {
 }
 
 /** Gathers rows idx of data into contiguous x/y for the kernels. */
-function gather(data: Dataset, idx: Uint32Array): { x: Float32Array; y: Uint8Array } {
-  const { d } = data;
-  const x = new Float32Array(idx.length * d);
-  const y = new Uint8Array(idx.length);
-  idx.forEach((src, r) => {
-    x.set(data.x.subarray(src * d, src * d + d), r * d);
-    y[r] = data.y[src] ?? 0;
-  });
-  return { x, y };
-}
-
 function classCount(data: SpikeData): number {
   let k = 0;
   for (const set of [data.train, data.test]) for (const label of set.y) k = Math.max(k, label + 1);
@@ -230,7 +219,7 @@ export class SpikeRun {
     const lr = lrAt(this.config, t);
 
     const idx = this.sampler.next();
-    const batch = gather(train, idx);
+    const batch = subset(train, idx);
     const { loss, grad, accuracy } = await this.ops.lossAndGrad(
       this.params,
       batch.x,

@@ -1,6 +1,7 @@
 /** The ghosts view's experiments, as tabs that write `mode` (and so the link). */
 import { GHOSTS_MODES, type GhostsMode } from '../link';
-import { useSetView } from '../../../state/store';
+import { useAtlas, useSetView } from '../../../state/store';
+import { DEFAULT_SWEEP_STEP } from './sweep/SweepPanel';
 
 const MODE_LABELS: Record<GhostsMode, string> = {
   plane: 'complex plane',
@@ -11,7 +12,14 @@ const MODE_LABELS: Record<GhostsMode, string> = {
 
 export function ModeTabs({ mode }: { mode: GhostsMode }) {
   const setGhosts = useSetView('ghosts');
-  const select = (m: GhostsMode) => setGhosts({ mode: m });
+  // A sweep of an untrained model says little: entering the sweep at step 0 moves to the step
+  // where the model is trained enough, and the link says so.
+  const select = (m: GhostsMode) => {
+    const { step, data } = useAtlas.getState().params.ghosts;
+    setGhosts(
+      m === 'sweep' && step === 0 ? { mode: m, step: DEFAULT_SWEEP_STEP[data] } : { mode: m },
+    );
+  };
   return (
     <div className="mode-tabs" role="tablist" aria-label="ghosts experiments">
       {GHOSTS_MODES.map((m, i) => (

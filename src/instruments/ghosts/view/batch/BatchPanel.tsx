@@ -10,8 +10,9 @@ import {
   type BatchAnalysis,
   type BatchData,
   type BatchDirection,
-} from '../../compute/batch.worker';
-import { ADVANCE_CHUNK } from '../../compute/batchClient';
+} from '../../compute/batchEngine';
+import { analyzeModel } from '../../compute/batchClient';
+import { ADVANCE_CHUNK } from '../../compute/batchProtocol';
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import { useLiveGate } from '../../../../app/useLiveGate';
@@ -67,7 +68,7 @@ export function BatchPanel(props: BatchPanelProps) {
 
   const { result, progress } = useBatchModel<BatchAnalysis>(
     { data, seed, step, lr: lr ?? undefined, train },
-    (model) => model.analyze(dir),
+    (target, onStep) => analyzeModel(target, dir, onStep),
     [dir],
   );
   const ready = result !== null && !progress.busy;

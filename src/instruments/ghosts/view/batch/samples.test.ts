@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchEngine } from '../../compute/batch.worker';
+import { BatchEngine } from '../../compute/batchEngine';
 import { deltaA, nearestZero } from '../../science';
 import { boundSamples, centerForPlane } from './samples';
 

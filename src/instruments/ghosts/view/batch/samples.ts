@@ -1,5 +1,5 @@
 /** The samples that set a batch's ρ_a bound, and how one is handed to the complex plane. */
-import type { BatchAnalysis } from '../../compute/batch.worker';
+import type { BatchAnalysis } from '../../compute/batchEngine';
 import { smallestIndices } from '../../../../plots/logBins';
 
 export interface BoundSample {

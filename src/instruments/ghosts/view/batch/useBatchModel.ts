@@ -5,12 +5,14 @@
  * says whether the one shown is current.
  */
 import { useEffect, useRef, useState } from 'react';
-import {
-  batchOnWorker,
-  withModel,
-  type ModelApi,
-  type ModelTarget,
-} from '../../compute/batchClient';
+import { batchOnWorker, type ModelTarget } from '../../compute/batchClient';
+
+/** A job on the model at `target`: resolves to null when a newer request superseded it. */
+export type ModelJob<R> = (
+  target: ModelTarget,
+  onStep: (step: number) => void,
+  alive: () => boolean,
+) => Promise<R | null>;
 
 export interface ModelProgress {
   /** The step the model has reached (while training, below the target). */
@@ -23,7 +25,7 @@ export interface ModelProgress {
 
 export function useBatchModel<R>(
   target: ModelTarget,
-  job: (model: ModelApi, alive: () => boolean) => Promise<R>,
+  job: ModelJob<R>,
   deps: readonly unknown[],
 ): { result: R | null; progress: ModelProgress } {
   const generation = useRef(0);
@@ -45,25 +47,26 @@ export function useBatchModel<R>(
     const gen = ++generation.current;
     let mounted = true;
     const alive = () => mounted && generation.current === gen;
-    withModel(
-      { data, seed, step, lr, train },
-      alive,
-      (at) => {
-        if (alive()) setStatus({ step: at, error: null, onWorker: batchOnWorker() });
-      },
-      (model) => jobRef.current(model, alive),
-    ).then(
-      (value) => {
-        if (value === null || !alive()) return;
-        setResult({ value, key });
-        setStatus({ step, error: null, onWorker: batchOnWorker() });
-      },
-      (err: unknown) => {
-        if (!alive()) return;
-        const text = err instanceof Error ? err.message : String(err);
-        setStatus((s) => ({ ...s, error: { key, text } }));
-      },
-    );
+    jobRef
+      .current(
+        { data, seed, step, lr, train },
+        (at) => {
+          if (alive()) setStatus({ step: at, error: null, onWorker: batchOnWorker() });
+        },
+        alive,
+      )
+      .then(
+        (value) => {
+          if (value === null || !alive()) return;
+          setResult({ value, key });
+          setStatus({ step, error: null, onWorker: batchOnWorker() });
+        },
+        (err: unknown) => {
+          if (!alive()) return;
+          const text = err instanceof Error ? err.message : String(err);
+          setStatus((s) => ({ ...s, error: { key, text } }));
+        },
+      );
     return () => {
       mounted = false;
     };

@@ -4,8 +4,8 @@
  * leaves — for Adam's update, the gradient and three seeded random directions.
  */
 import { useMemo, useRef, useState } from 'react';
-import type { BatchData, SweepCurve, SweepDirection } from '../../compute/batch.worker';
-import { logGrid } from '../../compute/batch.worker';
+import type { BatchData, SweepCurve, SweepDirection } from '../../compute/batchEngine';
+import { logGrid } from '../../compute/batchEngine';
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import type { ThemeColors } from '../../../../app/theme';
@@ -16,6 +16,7 @@ import { useElementSize } from '../../../../ui/useElementSize';
 import type { TrainOnId } from '../../link';
 import { TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from '../batch/useBatchModel';
+import { sweepModel } from '../../compute/batchClient';
 import { valueAtR } from './sweepData';
 
 export interface SweepPanelProps {
@@ -64,13 +65,15 @@ export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: Swe
 
   const { result, progress } = useBatchModel<SweepResult>(
     { data, seed, step: target, lr: lr ?? undefined, train },
-    async (model, alive) => {
+    async (model, onStep, alive) => {
       const curves: SweepCurve[] = [];
       setDone([]);
-      // One message per direction (a few hundred ms each), so progress shows and a change stops it.
+      // One request per direction (a few hundred ms each), so progress shows and a change stops it.
       for (const d of SWEEP_DIRECTIONS) {
-        if (!alive()) break;
-        curves.push(await model.sweep(d.key, rs));
+        if (!alive()) return null;
+        const curve = await sweepModel(model, d.key, rs, onStep);
+        if (curve === null) return null;
+        curves.push(curve);
         if (alive()) setDone(curves.slice());
       }
       return { step: target, curves };

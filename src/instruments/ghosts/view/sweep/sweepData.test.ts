@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logGrid } from '../../compute/batch.worker';
+import { logGrid } from '../../compute/batchEngine';
 import { valueAtR } from './sweepData';
 
 describe('valueAtR', () => {

@@ -3,7 +3,15 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseDigitsCsv } from '../../../science/data/digits';
 import { lossAndAccuracy } from '../../../models/mlp/mlp';
-import { BatchEngine, BatchHost, logGrid, randomUnit } from './batch.worker';
+import { BatchEngine, logGrid, randomUnit } from './batchEngine';
+import {
+  batchEngine,
+  type BatchEvent,
+  type BatchRequest,
+  type BatchResult,
+  type BatchTarget,
+} from './batchProtocol';
+import { engineHost, type HostReply } from '../../../worker/engineHost';
 import { failingGpu } from '../../../models/mlp/fakeGpu.test-util';
 
 const digits = () =>
@@ -112,48 +120,65 @@ describe('BatchEngine', () => {
   }, 60_000);
 });
 
-describe('BatchHost', () => {
-  it('answers in protocol and reports errors', async () => {
-    const host = new BatchHost();
-    const early = await host.handle({ id: 1, kind: 'advance', count: 1 });
-    expect(early.ok).toBe(false);
-    const init = await host.handle({
-      id: 2,
-      kind: 'init',
-      data: 'spirals',
-      seed: 3,
-      digitsUrl: '',
-    });
-    expect(init).toMatchObject({ ok: true, kind: 'init', step: 0 });
-    expect(await host.handle({ id: 3, kind: 'advance', count: 4 })).toMatchObject({ step: 4 });
-    const sw = await host.handle({ id: 4, kind: 'sweep', direction: 'random-0', rs: logGrid() });
-    expect(sw).toMatchObject({ ok: true, kind: 'sweep', step: 4 });
+describe('the batch engine on the engine host', () => {
+  type Reply = HostReply<BatchResult, BatchEvent>;
+  function host(choose?: Parameters<typeof batchEngine>[0]) {
+    const out: Reply[] = [];
+    const handle = engineHost(batchEngine(choose), (r) => out.push(r));
+    let id = 0;
+    const send = (target: BatchTarget, job: BatchRequest['job']) => {
+      const req = { id: ++id, target, job };
+      handle(req);
+      return new Promise<Reply>((resolve) => {
+        const poll = () => {
+          const r = out.find((x) => x.id === req.id && x.kind !== 'event');
+          if (r) resolve(r);
+          else setTimeout(poll, 1);
+        };
+        poll();
+      });
+    };
+    return { out, handle, send };
+  }
+  const spirals = (step: number, extra: Partial<BatchTarget> = {}): BatchTarget => ({
+    data: 'spirals',
+    seed: 3,
+    step,
+    train: 'cpu',
+    digitsUrl: '',
+    ...extra,
   });
 
-  it('answers queued requests in arrival order', async () => {
-    const host = new BatchHost();
+  it('answers in protocol, trains to the target with progress, and reports errors', async () => {
+    const { out, send } = host();
+    const bad = await send(spirals(1, { lr: -1 }), { kind: 'train' });
+    expect(bad.kind).toBe('error');
+    const sw = await send(spirals(4), { kind: 'sweep', direction: 'random-0', rs: logGrid() });
+    expect(sw).toMatchObject({ kind: 'done', result: { kind: 'sweep', step: 4 } });
+    expect(out.some((x) => x.kind === 'event' && x.event.step === 4)).toBe(true);
+  });
+
+  it('answers requests in arrival order, the newest cancelling the ones still waiting', async () => {
+    const { send } = host();
     const answers = await Promise.all([
-      host.enqueue({ id: 1, kind: 'init', data: 'spirals', seed: 1, digitsUrl: '' }),
-      host.enqueue({ id: 2, kind: 'advance', count: 3 }),
-      host.enqueue({ id: 3, kind: 'analyze', direction: 'update' }),
+      send(spirals(3), { kind: 'train' }),
+      send(spirals(3), { kind: 'analyze', direction: 'update' }),
     ]);
-    expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
-    expect(answers[1]).toMatchObject({ step: 3 });
+    expect(answers.map((a) => a.kind)).toEqual(['cancelled', 'done']);
+    expect(answers[1]).toMatchObject({ result: { kind: 'analyze', result: { step: 3 } } });
   });
 
-  it('drops a model whose GPU failed and trains the next on the CPU, else a lost device sticks', async () => {
-    const host = new BatchHost(failingGpu(3));
-    const init = { kind: 'init', data: 'spirals', seed: 1, digitsUrl: '', train: 'auto' } as const;
-    await host.handle({ id: 1, ...init });
-    expect(await host.handle({ id: 2, kind: 'advance', count: 5 })).toMatchObject({
-      ok: false,
-      gpuFailed: true,
-    });
-    // The engine is gone: asking it for more is an error, not a silent mix of GPU and CPU steps.
-    expect(await host.handle({ id: 3, kind: 'advance', count: 1 })).toMatchObject({ ok: false });
-    await host.handle({ id: 4, ...init });
-    const res = await host.handle({ id: 5, kind: 'analyze', direction: 'update' });
-    expect(res.ok && res.kind === 'analyze' && res.result.backend).toBe('cpu');
-    expect(res.ok && res.kind === 'analyze' && res.result.backendNote).toMatch(/device lost/);
+  it('replays a job whose GPU failed on the CPU from the seed, else a lost device sticks or mixes steps', async () => {
+    const cpu = await host().send(spirals(5), { kind: 'analyze', direction: 'update' });
+    const { send } = host(failingGpu(3));
+    const res = await send(spirals(5, { train: 'auto' }), { kind: 'analyze', direction: 'update' });
+    expect(res.kind).toBe('done');
+    if (res.kind !== 'done' || res.result.kind !== 'analyze') return;
+    expect(res.result.result.backend).toBe('cpu');
+    expect(res.result.result.backendNote).toMatch(/device lost/);
+    // The whole model was replayed on the oracle: the same numbers as a CPU run.
+    if (cpu.kind === 'done' && cpu.result.kind === 'analyze') {
+      expect(Array.from(res.result.result.deltaA)).toEqual(Array.from(cpu.result.result.deltaA));
+    }
   });
 });
