@@ -1,7 +1,7 @@
 /**
  * Browser tests run against the production build (`npm run build` first), served by
  * `vite preview`, in Chromium with software WebGPU (SwiftShader). See
- * /work/shared/testing/BROWSER.md for why each launch flag is there.
+ * shared/testing/BROWSER.md (beside the repository) for why each launch flag is there.
  *
  * File-name convention for specs:
  *   *.gpu.spec.ts  run only in the `webgpu` project (they need an adapter);

@@ -57,5 +57,10 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // No test may depend on wall-clock speed: property tests fix their numRuns, and every test
+    // gets a budget that holds at a quarter of this machine's speed with browsers running beside
+    // it (the slowest property, the zero finder's, takes ~3 s here alone).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -6,7 +6,6 @@ export interface GpuContext {
   device: GPUDevice;
   /** Adapter description for the badge and the bench ("swiftshader", a vendor name…). */
   adapterName: string;
-  hasTimestamps: boolean;
 }
 
 export type GpuAvailability = { kind: 'gpu'; ctx: GpuContext } | { kind: 'none'; reason: string };
@@ -27,11 +26,6 @@ export function acquireGpu(): Promise<GpuAvailability> {
   return current;
 }
 
-/** Drops the cached device so the next acquireGpu() asks the adapter again. */
-export function resetGpu(): void {
-  current = null;
-}
-
 async function requestGpu(): Promise<GpuAvailability> {
   if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
     return { kind: 'none', reason: 'this browser has no WebGPU' };
@@ -39,15 +33,13 @@ async function requestGpu(): Promise<GpuAvailability> {
   try {
     const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { kind: 'none', reason: 'WebGPU is present but no adapter was offered' };
-    const hasTimestamps = adapter.features.has('timestamp-query');
     const device = await adapter.requestDevice({
-      requiredFeatures: hasTimestamps ? ['timestamp-query'] : [],
       requiredLimits: {
         maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
         maxBufferSize: adapter.limits.maxBufferSize,
       },
     });
-    const ctx: GpuContext = { device, adapterName: describeAdapter(adapter), hasTimestamps };
+    const ctx: GpuContext = { device, adapterName: describeAdapter(adapter) };
     void device.lost.then((info) => {
       // The app never destroys its device itself, so even 'destroyed' is a loss to recover from.
       current = null;

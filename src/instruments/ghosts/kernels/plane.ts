@@ -18,8 +18,6 @@ import {
 const FACTORS_CODE = `${complexLib}\n${gridLib}\n${factorsSrc}`;
 const PLANE_CODE = `${gridLib}\n${planeSrc}`;
 
-export const PLANE_KERNEL_SOURCES = { factors: FACTORS_CODE, plane: PLANE_CODE };
-
 function gridUniform(grid: PlaneGrid, k: number): ArrayBuffer {
   const bytes = new ArrayBuffer(32);
   const u32 = new Uint32Array(bytes, 0, 4);

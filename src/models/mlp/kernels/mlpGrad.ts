@@ -20,11 +20,6 @@ import {
 
 const WORKGROUP = 64;
 
-/** The gradient kernel's full WGSL for a shape (for compile checks). */
-export function mlpGradCode(shape: MlpShape): string {
-  return mlpKernelCode(shape, gradSrc);
-}
-
 interface GradResources {
   buffers: GPUBuffer[];
   dims: GPUBuffer;
@@ -177,7 +172,7 @@ async function runGrad(
       `label ${String(labels[bad])} of sample ${String(bad)} is not below k=${String(shape.k)}`,
     );
   }
-  const code = mlpGradCode(shape);
+  const code = mlpKernelCode(shape, gradSrc);
   const pipelines = await Promise.all([
     computePipeline(device, code, 'hidden'),
     computePipeline(device, code, 'logits'),

@@ -22,11 +22,6 @@ export function mlpKernelCode(shape: MlpShape, src: string): string {
   return `const TANH: bool = ${tanh};\nconst CLASSES: u32 = ${String(shape.k)}u;\n${mlpLib}\n${src}`;
 }
 
-/** The JVP kernel's full WGSL for a shape (for compile checks). */
-export function mlpJvpCode(shape: MlpShape): string {
-  return mlpKernelCode(shape, jvpSrc);
-}
-
 const WORKGROUP = 64;
 
 export interface MlpJvpResult {
@@ -205,7 +200,7 @@ async function runJvp(
       `direction has ${String(v.length)} entries, expected ${String(params.length)}`,
     );
   }
-  const code = mlpJvpCode(shape);
+  const code = mlpKernelCode(shape, jvpSrc);
   const pipelines = [
     await computePipeline(device, code, 'hidden'),
     await computePipeline(device, code, 'main'),
