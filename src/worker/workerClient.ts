@@ -1,5 +1,5 @@
 /**
- * A promise client for a dedicated worker, shared by the CPU worker and the spike worker. Each
+ * A promise client for a dedicated worker (the transport under engineClient.ts). Each
  * request carries an id; the worker answers with any number of events (progress) and then one
  * final response. Where a worker cannot start, the same handler runs inline, so the page still
  * works (only less smoothly).

@@ -1,33 +1,28 @@
-/** Promise wrapper around the CPU worker (inline where a worker cannot start). */
+/** The page's side of the CPU worker; null when a newer request made this one stale. */
 import type { PlaneGrid } from '../science';
-import {
-  handleRequest,
-  type LineAnalysis,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './workerProtocol';
-import { workerClient } from '../../../worker/workerClient';
+import { cpuEngine, type CpuRequest, type CpuResult, type LineAnalysis } from './cpuProtocol';
+import { engineClient } from '../../../worker/engineClient';
 
-const client = workerClient<WorkerRequest, WorkerResponse>({
+const client = engineClient<CpuRequest, CpuResult, never>({
   name: 'CPU worker',
   start: () => new Worker(new URL('./cpu.worker.ts', import.meta.url), { type: 'module' }),
-  inline: (post) => (req) => post(handleRequest(req)),
+  inline: cpuEngine,
 });
 
-export async function analyzeOnWorker(z: number[], a: number[]): Promise<LineAnalysis> {
-  const res = await client.call({ id: client.nextId(), kind: 'analyze', z, a });
-  if (!res.ok) throw new Error(res.error);
-  if (res.kind !== 'analyze') throw new Error('CPU worker answered the wrong request');
-  return res.result;
+export async function analyzeOnWorker(z: number[], a: number[]): Promise<LineAnalysis | null> {
+  const r = await client.call({ kind: 'analyze', z, a });
+  if (r === null) return null;
+  if (r.kind !== 'analyze') throw new Error('the CPU worker answered the wrong request');
+  return r.analysis;
 }
 
 export async function planeOnWorker(
   grid: PlaneGrid,
   z: number[],
   a: number[],
-): Promise<Float32Array> {
-  const res = await client.call({ id: client.nextId(), kind: 'plane', grid, z, a });
-  if (!res.ok) throw new Error(res.error);
-  if (res.kind !== 'plane') throw new Error('CPU worker answered the wrong request');
-  return res.field;
+): Promise<Float32Array | null> {
+  const r = await client.call({ kind: 'plane', grid, z, a });
+  if (r === null) return null;
+  if (r.kind !== 'plane') throw new Error('the CPU worker answered the wrong request');
+  return r.field;
 }

@@ -1,4 +1,7 @@
-/** The plane field as a WGSL kernel, or on the CPU worker without a GPU; the result says which. */
+/**
+ * The plane field as a WGSL kernel, or on the CPU worker without a GPU; the result says which.
+ * Null when a newer request made this one stale.
+ */
 import { gpuChoice, type Provenance } from '../../../gpu/choice';
 import { planeFieldGpu } from '../kernels/plane';
 import type { PlaneGrid } from '../science';
@@ -16,10 +19,10 @@ export async function computePlane(
   grid: PlaneGrid,
   z: number[],
   a: number[],
-): Promise<PlaneResult> {
-  const { value, provenance } = await choice.run(
+): Promise<PlaneResult | null> {
+  const { value, provenance } = await choice.run<Float32Array | null>(
     (device) => planeFieldGpu(device, grid, z, a),
     () => planeOnWorker(grid, z, a),
   );
-  return { grid, field: value, provenance };
+  return value === null ? null : { grid, field: value, provenance };
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { analyzeOnWorker } from '../compute/cpuWorker';
-import type { LineAnalysis } from '../compute/workerProtocol';
+import type { LineAnalysis } from '../compute/cpuProtocol';
 import { computePlane, type PlaneResult } from '../compute/planeCompute';
 import { latestOnly } from '../../../worker/latest';
 import { autoSpan, squareGrid } from '../compute/window';
@@ -25,11 +25,14 @@ export interface GhostsResult {
   ms: number;
 }
 
-async function run(req: GhostsRequest): Promise<GhostsResult> {
+/** Null when the worker had a newer request: the newer result is on its way. */
+async function run(req: GhostsRequest): Promise<GhostsResult | null> {
   const t0 = performance.now();
   const analysis = await analyzeOnWorker(req.z, req.a);
+  if (analysis === null) return null;
   const span = req.span ?? autoSpan(analysis.rhoStar, GHOSTS_LIMITS.spanMax);
   const plane = await computePlane(squareGrid(span, req.pixels), req.z, req.a);
+  if (plane === null) return null;
   return { request: req, analysis, plane, ms: performance.now() - t0 };
 }
 
@@ -48,6 +51,7 @@ export function useGhostsCompute(
       latestOnly(
         run,
         (r) => {
+          if (r === null) return;
           setResult(r);
           setError(null);
         },
