@@ -9,23 +9,23 @@ import { create, globals } from 'webgpu';
 import { afterAll, describe } from 'vitest';
 
 let device: Promise<GPUDevice | null> | null = null;
+// Held for the life of the process: if the instance is garbage-collected while its device
+// lives, Dawn's threads abort the worker ("std::system_error: Invalid argument").
+let instance: GPU | null = null;
 
 /** One device per test file (Dawn is slow to start); null where no adapter is offered. */
 export function nodeGpuDevice(): Promise<GPUDevice | null> {
   device ??= (async () => {
     Object.assign(globalThis, globals);
-    const adapter = await create([]).requestAdapter();
+    instance = create([]);
+    const adapter = await instance.requestAdapter();
     if (!adapter) return null;
-    const d = await adapter.requestDevice({
+    return adapter.requestDevice({
       requiredLimits: {
         maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
         maxBufferSize: adapter.limits.maxBufferSize,
       },
     });
-    // Dawn for Node (0.6) takes the process down in createComputePipelineAsync for any
-    // non-trivial shader; the synchronous call compiles the same pipeline.
-    d.createComputePipelineAsync = (desc) => Promise.resolve(d.createComputePipeline(desc));
-    return d;
   })();
   return device;
 }
