@@ -12,7 +12,10 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const CI = Boolean(process.env.CI);
-const PORT = 4173;
+// ATLAS_DIST and ATLAS_PORT let several people test their own builds on one machine at once
+// (`vite build --outDir .scratch/dist-x`): a shared dist/ rebuilt mid-run breaks the others.
+const PORT = Number(process.env.ATLAS_PORT ?? 4173);
+const DIST = process.env.ATLAS_DIST ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium on these machines; on a laptop with Playwright's own browsers installed
@@ -77,7 +80,7 @@ export default defineConfig({
   ],
   webServer: {
     // Serves dist/ as built by `npm run build`; building is not this config's job.
-    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
     reuseExistingServer: !CI,
     timeout: 60_000,
