@@ -9,7 +9,12 @@
  * (q = 1, σ = s_k). For L ≥ 1 the penalty is concave in σ: the scalar problem has a local
  * minimum at σ = 0 as well as the nonzero root, so the "closed form" is a 1-D global
  * minimisation (done numerically here), and GD from a small initialisation can stop at σ = 0.
- * It is a candidate for the global optimum, not a guarantee for the GD limit.
+ * MSE: the reduction is exact (Mirsky: the data term is unitarily invariant, so the optimum
+ * shares singular vectors with the diagonal target), and GD reaches it at depth 1–2
+ * (deep.test.ts). CE: the reduction assumes the simplex-ETF structure. That is NOT the global
+ * optimum in general: for K = 4, depth ≥ 2, small λ, GD finds a lower objective with the
+ * classes in two antipodal pairs (rank 2; the penalty S^q, q < 1, rewards low rank), so the
+ * CE deep form is the best ETF-shaped point, labelled `etfRestricted`, not a theory line.
  */
 import { type CollapseConfig, countsOf, layerLambda } from './config';
 
@@ -39,6 +44,8 @@ export interface CeClosedForm extends ClassNorms {
   readonly c: number;
   /** ρ* = ‖w‖‖h‖ (true-class logit), SPEC §5. */
   readonly rho: number;
+  /** True for the deep-linear CE form: optimal among ETF-shaped points only (see above). */
+  readonly etfRestricted: boolean;
 }
 
 export type ClosedForm = MseClosedForm | CeClosedForm;
@@ -85,6 +92,7 @@ export function ceBalancedClosedForm(
     kind: 'ce-balanced',
     c,
     rho,
+    etfRestricted: false,
     wNorm2: Array.from({ length: K }, () => w2),
     hNorm2: Array.from({ length: K }, () => h2),
     xNorm2: Array.from({ length: K }, () => h2),
@@ -182,6 +190,7 @@ export function deepClosedForm(cfg: CollapseConfig, n: readonly number[]): Close
     kind: 'ce-balanced',
     c: Number.NaN,
     rho: (S * (K - 1)) / K,
+    etfRestricted: L > 0,
     wNorm2: Array.from({ length: K }, () => ((K - 1) * t) / (K * cfg.lamW)),
     hNorm2: Array.from({ length: K }, () => h2),
     xNorm2: Array.from({ length: K }, () => h2 * layerProd(t)),
