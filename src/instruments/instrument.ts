@@ -28,6 +28,8 @@ export interface AvailableInstrument<
 > extends InstrumentBase<Id> {
   readonly status: 'available';
   readonly link: LinkSchema<P>;
+  /** The test ids of its key numbers, by mode (each shown as text with a full-precision data-value). */
+  readonly readouts: Readonly<Record<string, readonly string[]>>;
   /** Loaded lazily, so an instrument's engines never land in another's chunk. */
   readonly View: LazyExoticComponent<ComponentType<ViewProps>>;
 }

@@ -18,6 +18,7 @@ import {
   schemaKeys,
   settle,
   writeFields,
+  type FieldDoc,
   type LinkSchema,
   type ParamIssue,
 } from './schema';
@@ -62,6 +63,14 @@ const MAX_ENTRIES = 100;
 const MAX_ISSUES = 10;
 
 const APP_KEYS = ['v', 'view', 'embed', 'theme'] as const;
+
+/** The app keys' rows of the README's permalink table. */
+export const APP_FIELD_DOCS: Readonly<Record<(typeof APP_KEYS)[number], FieldDoc>> = {
+  v: { meaning: 'link version', range: '1' },
+  view: { meaning: 'instrument', range: '`ghosts`' },
+  theme: { meaning: '`light`, `dark` or `system`', range: '`system`' },
+  embed: { meaning: '`1` for the iframe mode', range: 'off' },
+};
 
 export function createLinkCodec<S extends AppFields>(views: readonly LinkView[]): LinkCodec<S> {
   const available = views.filter((v) => v.status === 'available');

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { AvailableInstrument } from '../instrument';
 import { ghostsLink, type GhostsParams } from './link';
+import { GHOSTS_READOUTS } from './readouts';
 
 export const ghosts: AvailableInstrument<'ghosts', GhostsParams> = {
   id: 'ghosts',
@@ -10,5 +11,6 @@ export const ghosts: AvailableInstrument<'ghosts', GhostsParams> = {
   credit: 'P. Sao, Ghosts of Softmax, 2026, arXiv:2603.13552',
   status: 'available',
   link: ghostsLink,
+  readouts: GHOSTS_READOUTS,
   View: lazy(() => import('./view/GhostsView').then((m) => ({ default: m.GhostsView }))),
 };

@@ -1,5 +1,5 @@
 import { Readout } from '../../../ui/Readout';
-import type { GhostsReadouts } from './exportData';
+import type { PlaneReadouts } from '../readouts';
 
 function badge(r: number, tauOverRhoStar: number | null): { state: string; text: string } {
   if (r < 1) return { state: 'safe', text: 'safe: r < 1' };
@@ -9,12 +9,12 @@ function badge(r: number, tauOverRhoStar: number | null): { state: string; text:
 }
 
 export function GhostsReadoutList(props: {
-  readouts: GhostsReadouts;
+  readouts: PlaneReadouts;
   certified: boolean | null;
   compact: boolean;
 }) {
   const { readouts: v, certified, compact } = props;
-  const b = badge(v['r-ratio'], v['tau-over-rho-star']);
+  const b = badge(v['r-ratio'] ?? NaN, v['tau-over-rho-star']);
   return (
     <div className={compact ? 'readouts compact' : 'readouts'}>
       <dl>
@@ -74,7 +74,7 @@ export function GhostsReadoutList(props: {
 }
 
 /** The real-line panel's numbers at the step: the true loss, T_n and how far apart they are. */
-export function TaylorReadoutList(props: { readouts: GhostsReadouts; order: number }) {
+export function TaylorReadoutList(props: { readouts: PlaneReadouts; order: number }) {
   const { readouts: v, order } = props;
   return (
     <div className="readouts" aria-label="Taylor polynomial at the step">

@@ -4,16 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { useAtlas, useSetView } from '../../../state/store';
-import {
-  atTemperature,
-  deltaA,
-  horner,
-  lineLoss,
-  realLine,
-  realLineSpan,
-  rhoA,
-  taylorCoeffs,
-} from '../science';
+import { atTemperature, realLine, realLineSpan, rhoA, taylorCoeffs } from '../science';
 import type { FigureHandle } from '../../../plots/figure';
 import { ComplexPlane, PLANE_MARGIN } from '../plots/ComplexPlane';
 import { TaylorLine } from '../plots/TaylorLine';
@@ -26,7 +17,8 @@ import { BackendBadge } from '../../../ui/BackendBadge';
 import { useGhostsCompute } from './useGhostsCompute';
 import { GhostsControls } from './GhostsControls';
 import { GhostsReadoutList, TaylorReadoutList } from './GhostsReadouts';
-import { ghostsJson, type GhostsReadouts } from './exportData';
+import { ghostsJson } from './exportData';
+import { planeReadouts } from '../readouts';
 import { ModeTabs } from './ModeTabs';
 import { SpikePanel } from './spike/SpikePanel';
 import { BatchPanel } from './batch/BatchPanel';
@@ -111,7 +103,6 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   const active = useLiveGate(boxRef);
   const { result, error, stale } = useGhostsCompute(zT, aT, g.span, pixels, active);
 
-  const dA = deltaA(aT);
   const rA = rhoA(aT);
   // While a new result is computed the previous one stays on screen; data-ready says which.
   const analysis = result?.analysis ?? null;
@@ -120,8 +111,6 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
 
   // The real line (f64, CPU): microseconds, so it is derived during render.
   const coeffs = useMemo(() => taylorCoeffs(zT, aT, g.y, g.n), [zT, aT, g.y, g.n]);
-  const lossAtTau = lineLoss(zT, aT, g.y, g.tau);
-  const taylorAtTau = horner(coeffs, g.tau);
   const lineSpan = realLineSpan(rhoStar ?? Infinity, g.tau);
   const curves = useMemo(
     () =>
@@ -131,18 +120,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
     [embed, analysis, zT, aT, g.y, g.n, lineSpan],
   );
 
-  const readouts: GhostsReadouts = {
-    'delta-a': dA,
-    'rho-a': rA,
-    'rho-star': rhoStar,
-    'zero-re': analysis?.zero?.re ?? null,
-    'zero-im': analysis?.zero?.im ?? null,
-    'r-ratio': r,
-    'tau-over-rho-star': rhoStar === null ? null : g.tau / rhoStar,
-    'loss-at-tau': lossAtTau,
-    'taylor-at-tau': taylorAtTau,
-    'taylor-rel-error': Math.abs(taylorAtTau - lossAtTau) / Math.abs(lossAtTau),
-  };
+  const readouts = planeReadouts(zT, aT, g.y, g.tau, coeffs, analysis);
   const temperatureNote = g.T === 1 ? '' : ` (T = ${formatNumber(g.T)})`;
 
   const figure = (
