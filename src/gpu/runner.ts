@@ -68,23 +68,30 @@ export function uniformBuffer(device: GPUDevice, data: ArrayBuffer): GPUBuffer {
   return buffer;
 }
 
-/** Copies `source` into a mappable buffer after the encoder's work and returns its bytes. */
+/**
+ * Submits the encoder's work with a copy of `source` into a mappable buffer, and returns the
+ * bytes. A kernel that runs often passes its own `staging` buffer (MAP_READ | COPY_DST, at least
+ * byteLength rounded up to 4), which is kept; otherwise one is made and destroyed.
+ */
 export async function readBack(
   device: GPUDevice,
   encoder: GPUCommandEncoder,
   source: GPUBuffer,
   byteLength: number,
+  staging?: GPUBuffer,
 ): Promise<ArrayBuffer> {
-  const staging = device.createBuffer({
-    size: align4(byteLength),
-    usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-  });
-  encoder.copyBufferToBuffer(source, 0, staging, 0, align4(byteLength));
+  const target =
+    staging ??
+    device.createBuffer({
+      size: align4(byteLength),
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+  encoder.copyBufferToBuffer(source, 0, target, 0, align4(byteLength));
   device.queue.submit([encoder.finish()]);
-  await staging.mapAsync(GPUMapMode.READ);
-  const bytes = staging.getMappedRange().slice(0, byteLength);
-  staging.unmap();
-  staging.destroy();
+  await target.mapAsync(GPUMapMode.READ);
+  const bytes = target.getMappedRange().slice(0, byteLength);
+  target.unmap();
+  if (!staging) target.destroy();
   return bytes;
 }
 

@@ -12,6 +12,7 @@ import {
   computePipeline,
   outputBuffer,
   storageBuffer,
+  readBack,
   uniformBuffer,
 } from '../../../gpu/runner';
 
@@ -136,10 +137,5 @@ async function runPlane(
   pass.dispatchWorkgroups(Math.ceil(quads / 8), Math.ceil(grid.height / 32));
   pass.end();
   const bytes = grid.width * grid.height * 8;
-  encoder.copyBufferToBuffer(r.field, 0, r.staging, 0, bytes);
-  device.queue.submit([encoder.finish()]);
-  await r.staging.mapAsync(GPUMapMode.READ);
-  const out = new Float32Array(r.staging.getMappedRange().slice(0));
-  r.staging.unmap();
-  return out;
+  return new Float32Array(await readBack(device, encoder, r.field, bytes, r.staging));
 }

@@ -8,7 +8,13 @@ import gradSrc from '../../../../shaders/mlp/mlp_grad.wgsl?raw';
 import type { LossAndGrad, MlpShape } from '../mlp';
 import { laneQueue } from '../../../gpu/lanes';
 import { resourceCache } from '../../../gpu/resourceCache';
-import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../../../gpu/runner';
+import {
+  bindGroup,
+  computePipeline,
+  outputBuffer,
+  readBack,
+  uniformBuffer,
+} from '../../../gpu/runner';
 import {
   checkMlpInputs,
   mlpDims,
@@ -202,11 +208,9 @@ async function runGrad(
   pass.end();
   if (!backward) {
     // stats: per block of 4 samples, a vec4 of loss terms then a vec4 of hits.
-    encoder.copyBufferToBuffer(r.stats, 0, r.statsStaging, 0, blocks * 32);
-    device.queue.submit([encoder.finish()]);
-    await r.statsStaging.mapAsync(GPUMapMode.READ);
-    const st = new Float32Array(r.statsStaging.getMappedRange().slice(0));
-    r.statsStaging.unmap();
+    const st = new Float32Array(
+      await readBack(device, encoder, r.stats, blocks * 32, r.statsStaging),
+    );
     let loss = 0;
     let hits = 0;
     for (let b = 0; b < blocks; b++) {
@@ -218,10 +222,6 @@ async function runGrad(
     return { grad: new Float32Array(0), loss: loss / n, accuracy: hits / n };
   }
   const bytes = (size + 2) * 4;
-  encoder.copyBufferToBuffer(r.out, 0, r.staging, 0, bytes);
-  device.queue.submit([encoder.finish()]);
-  await r.staging.mapAsync(GPUMapMode.READ);
-  const all = new Float32Array(r.staging.getMappedRange().slice(0, bytes));
-  r.staging.unmap();
+  const all = new Float32Array(await readBack(device, encoder, r.out, bytes, r.staging));
   return { grad: all.slice(0, size), loss: all[size] ?? NaN, accuracy: all[size + 1] ?? NaN };
 }

@@ -9,7 +9,13 @@ import mlpLib from '../../../../shaders/lib/mlp.wgsl?raw';
 import jvpSrc from '../../../../shaders/mlp/mlp_jvp.wgsl?raw';
 import { laneQueue } from '../../../gpu/lanes';
 import { resourceCache } from '../../../gpu/resourceCache';
-import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../../../gpu/runner';
+import {
+  bindGroup,
+  computePipeline,
+  outputBuffer,
+  readBack,
+  uniformBuffer,
+} from '../../../gpu/runner';
 import { mlpLayout, type MlpShape } from '../mlp';
 
 /**
@@ -227,11 +233,7 @@ async function runJvp(
   pass.end();
   const nk = n * shape.k;
   const bytes = (2 * nk + n) * 4;
-  encoder.copyBufferToBuffer(r.out, 0, r.staging, 0, bytes);
-  device.queue.submit([encoder.finish()]);
-  await r.staging.mapAsync(GPUMapMode.READ);
-  const all = new Float32Array(r.staging.getMappedRange().slice(0, bytes));
-  r.staging.unmap();
+  const all = new Float32Array(await readBack(device, encoder, r.out, bytes, r.staging));
   return {
     logits: all.subarray(0, nk),
     a: all.subarray(nk, 2 * nk),
