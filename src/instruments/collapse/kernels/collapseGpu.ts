@@ -20,14 +20,6 @@ const WG = 64;
 const SMALL_LEN = 1484; // shaders/collapse/common.wgsl: ETA + 4
 const MEANS = 100;
 
-/**
- * Mapped ranges, kept reachable after unmap. With Dawn for Node 0.6, a detached mapped-range
- * ArrayBuffer that the garbage collector frees corrupts the heap (pthread mutex assertions, a
- * dead test worker): reproduced here by allocating after a readback; retaining the (detached,
- * zero-length) buffers removes the crash. A few dozen bytes per readback.
- */
-const mappedKeepAlive: ArrayBuffer[] = [];
-
 export interface GpuMeasure {
   /** The objective F at the measured state (f32 sums, finished in f64). */
   readonly objective: number;
@@ -108,8 +100,7 @@ export class CollapseGpu {
       small: storage(SMALL_LEN * 4),
       mpart: storage(chunks * (K * K + 1) * 4),
     };
-    // Readback staging made once per size (per-call staging buffers cost time, and creating and
-    // destroying them per call coincided with Dawn-for-Node crashes here).
+    // Readback staging made once per size, like every other buffer here.
     const readBytes = (K * d + K + stride + SMALL_LEN + chunks * (K * K + 1)) * 4;
     const mappable = (bytes: number): GPUBuffer =>
       device.createBuffer({
@@ -263,9 +254,7 @@ export class CollapseGpu {
     }
     this.device.queue.submit([encoder.finish()]);
     await staging.mapAsync(GPUMapMode.READ);
-    const mapped = staging.getMappedRange();
-    mappedKeepAlive.push(mapped);
-    const all = new Float32Array(mapped.slice(0));
+    const all = new Float32Array(staging.getMappedRange().slice(0));
     staging.unmap();
     let o = 0;
     const take = (len: number): Float32Array => {
