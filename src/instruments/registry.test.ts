@@ -74,23 +74,24 @@ describe('the instrument registry', () => {
   });
 
   for (const inst of AVAILABLE) {
+    const link = inst.link as LinkSchema<object>;
     describe(inst.id, () => {
       it('never shadows an app key with a link key, else one of them is unreachable', () => {
-        for (const key of Object.keys(docsOf(inst.link))) expect(APP_KEYS).not.toContain(key);
+        for (const key of Object.keys(docsOf(link))) expect(APP_KEYS).not.toContain(key);
       });
 
       it('reads its defaults back without a notice and writes none of them', () => {
         const issues: { param: string; message: string }[] = [];
-        const d = defaults(inst.link);
+        const d = defaults(link);
         // Every default written out explicitly must read back as itself, silently.
-        const specs = inst.link.fields as unknown as Record<
+        const specs = link.fields as unknown as Record<
           string,
           { write: (v: unknown) => string; default: unknown }
         >;
         const written = Object.fromEntries(
           Object.entries(specs).map(([k, f]) => [k, f.write(f.default)]),
         );
-        const back = resolveFields(inst.link, d, written, issues);
+        const back = resolveFields(link, d, written, issues);
         expect(issues).toEqual([]);
         expect(back).toEqual(d);
         expect(writeFields(inst.link, d)).toEqual([]);
@@ -102,7 +103,7 @@ describe('the instrument registry', () => {
           table,
           `README.md needs <!-- link-table:${inst.id} --> and its table`,
         ).not.toBeNull();
-        expect(table).toEqual(docsOf(inst.link));
+        expect(table).toEqual(docsOf(link));
       });
 
       it('renders every readout it declares, under a unique test id per mode', () => {

@@ -482,32 +482,35 @@ describe('properties', () => {
   const double = (min: number, max: number) =>
     fc.double({ min, max, noNaN: true }).map((x) => x + 0);
 
+  // Ghosts' states: the other views' params stay at their defaults (a link holds one view).
   const validParams: fc.Arbitrary<AppParams> = fc.integer({ min: L.kMin, max: L.kMax }).chain((k) =>
-    fc.record({
-      view: fc.constantFrom(...VIEWS),
-      embed: fc.boolean(),
-      theme: fc.constantFrom(...THEMES),
-      ghosts: fc.record({
-        z: fc.array(double(-L.zAbs, L.zAbs), { minLength: k, maxLength: k }),
-        a: fc.array(double(-L.aAbs, L.aAbs), { minLength: k, maxLength: k }),
-        y: fc.integer({ min: 0, max: k - 1 }),
-        tau: double(L.tauMin, L.tauMax),
-        span: fc.option(double(L.spanMin, L.spanMax), { nil: null }),
-        color: fc.constantFrom(...COLOR_MODES),
-        n: fc.integer({ min: L.nMin, max: L.nMax }),
-        T: double(L.tempMin, L.tempMax),
-        mode: fc.constantFrom(...GHOSTS_MODES),
-        seed: fc.integer({ min: 0, max: L.seedMax }),
-        data: fc.constantFrom(...DATA_SETS),
-        dir: fc.constantFrom(...DIRECTIONS),
-        lr: fc.option(double(L.lrMin, L.lrMax), { nil: null }),
-        train: fc.constantFrom(...TRAIN_ON),
-        at: fc.integer({ min: 0, max: L.atMax }),
-        spike: double(L.spikeMin, L.spikeMax),
-        hold: fc.integer({ min: 0, max: L.holdMax }),
-        step: fc.integer({ min: 0, max: L.stepMax }),
-      }),
-    }),
+    fc
+      .record({
+        view: fc.constant('ghosts' as const),
+        embed: fc.boolean(),
+        theme: fc.constantFrom(...THEMES),
+        ghosts: fc.record({
+          z: fc.array(double(-L.zAbs, L.zAbs), { minLength: k, maxLength: k }),
+          a: fc.array(double(-L.aAbs, L.aAbs), { minLength: k, maxLength: k }),
+          y: fc.integer({ min: 0, max: k - 1 }),
+          tau: double(L.tauMin, L.tauMax),
+          span: fc.option(double(L.spanMin, L.spanMax), { nil: null }),
+          color: fc.constantFrom(...COLOR_MODES),
+          n: fc.integer({ min: L.nMin, max: L.nMax }),
+          T: double(L.tempMin, L.tempMax),
+          mode: fc.constantFrom(...GHOSTS_MODES),
+          seed: fc.integer({ min: 0, max: L.seedMax }),
+          data: fc.constantFrom(...DATA_SETS),
+          dir: fc.constantFrom(...DIRECTIONS),
+          lr: fc.option(double(L.lrMin, L.lrMax), { nil: null }),
+          train: fc.constantFrom(...TRAIN_ON),
+          at: fc.integer({ min: 0, max: L.atMax }),
+          spike: double(L.spikeMin, L.spikeMax),
+          hold: fc.integer({ min: 0, max: L.holdMax }),
+          step: fc.integer({ min: 0, max: L.stepMax }),
+        }),
+      })
+      .map((p) => ({ ...DEFAULT_PARAMS, ...p })),
   );
 
   it('restores every valid state exactly from its link with no notice (else links drift)', () => {
