@@ -18,3 +18,6 @@ export { fitExpLaw, ExpLawAccumulator, type ExpLawFit } from './fit';
 export { passAtK, passAtKCurve, PASS_KS } from './passAtK';
 export { Trajectory } from './trajectory';
 export { EntropyRun, type EntropyRunConfig, type RunReadouts } from './runner';
+export { buildSeqProblem, type SeqProblem } from './seqProblem';
+export { SeqEngine } from './seqEngine';
+export type { StepEngine } from './trajectory';

@@ -3,12 +3,16 @@
  * and problem (the same counter-RNG draws at every step), deterministic, replayable to any step.
  */
 import { buildProblem } from './problem';
+import { SeqEngine } from './seqEngine';
+import { buildSeqProblem, type SeqProblem } from './seqProblem';
 import { Trajectory } from './trajectory';
 import type { Problem, ProblemSpec, UpdateParams } from './types';
 
 export interface EntropyRunConfig {
   readonly problem: ProblemSpec;
   readonly update: UpdateParams;
+  /** task=seq: answers of L tokens (seqProblem.ts); absent for the bandit. */
+  readonly seq?: { readonly L: number };
 }
 
 /** Readouts of one run at its current step (names of issue 9 in camelCase). */
@@ -30,11 +34,13 @@ export interface RunReadouts {
 }
 
 export class EntropyRun {
-  readonly problem: Problem;
+  readonly problem: Problem | SeqProblem;
   private runs: { method: Trajectory; baseline: Trajectory };
 
   constructor(readonly config: EntropyRunConfig) {
-    this.problem = buildProblem(config.problem);
+    this.problem = config.seq
+      ? buildSeqProblem({ ...config.problem, L: config.seq.L })
+      : buildProblem(config.problem);
     this.runs = this.fresh();
   }
 
@@ -56,10 +62,11 @@ export class EntropyRun {
 
   private fresh(): { method: Trajectory; baseline: Trajectory } {
     const { update, problem } = this.config;
-    return {
-      method: new Trajectory(this.problem, update, problem.seed),
-      baseline: new Trajectory(this.problem, { ...update, method: 'none' }, problem.seed),
-    };
+    const make = (u: UpdateParams): Trajectory =>
+      'L' in this.problem
+        ? new Trajectory(new SeqEngine(this.problem, u, problem.seed))
+        : Trajectory.bandit(this.problem, u, problem.seed);
+    return { method: make(update), baseline: make({ ...update, method: 'none' }) };
   }
 
   /** Plays forward to step n (replaying from the seed when n is behind the current step). */

@@ -3,6 +3,7 @@
  * and the initial per-prompt pass rates for pass@k. Arrays grow by doubling, never per step.
  */
 import { EntropyEngine, type StepMeans } from './engine';
+import type { SeqEngine } from './seqEngine';
 import { ExpLawAccumulator, type ExpLawFit } from './fit';
 import { passAtK } from './passAtK';
 import type { Problem, UpdateParams } from './types';
@@ -26,8 +27,10 @@ class Series {
   }
 }
 
+/** What a trajectory steps: the bandit's EntropyEngine or task=seq's SeqEngine. */
+export type StepEngine = EntropyEngine | SeqEngine;
+
 export class Trajectory {
-  readonly engine: EntropyEngine;
   /** H_t and R_t for t = 0..step (after t updates). */
   readonly H = new Series();
   readonly R = new Series();
@@ -39,8 +42,12 @@ export class Trajectory {
   private readonly fitAcc = new ExpLawAccumulator();
   private readonly means: StepMeans = { H: 0, R: 0, C: 0, P: 0 };
 
-  constructor(problem: Problem, params: UpdateParams, seed: number) {
-    this.engine = new EntropyEngine(problem, params, seed);
+  /** The bandit's trajectory. */
+  static bandit(problem: Problem, params: UpdateParams, seed: number): Trajectory {
+    return new Trajectory(new EntropyEngine(problem, params, seed));
+  }
+
+  constructor(readonly engine: StepEngine) {
     this.initialPassRates = this.engine.promptPassRates();
     this.engine.measure(this.means);
     this.record();
