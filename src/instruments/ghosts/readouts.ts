@@ -13,7 +13,6 @@ export const GHOSTS_READOUTS = {
     'zero-re',
     'zero-im',
     'r-ratio',
-    'tau-over-rho-star',
     'loss-at-tau',
     'taylor-at-tau',
     'taylor-rel-error',
@@ -25,8 +24,11 @@ export const GHOSTS_READOUTS = {
 } as const;
 
 export type PlaneReadoutId = (typeof GHOSTS_READOUTS.plane)[number];
-/** null: not computed yet (the nearest zero comes from the worker). */
-export type PlaneReadouts = Record<PlaneReadoutId, number | null>;
+/**
+ * The plane's readouts, and τ/ρ* (which sets the verdict badge and goes to the export); null:
+ * not computed yet (the nearest zero comes from the worker).
+ */
+export type PlaneReadouts = Record<PlaneReadoutId | 'tau-over-rho-star', number | null>;
 
 /**
  * The plane's readouts at temperature T (zT = z/T, aT = a/T): Δ_a and ρ_a (Sao 2026 Eq. 12),
