@@ -3,6 +3,7 @@
  * the safe radius ρ_a = π/Δ_a, the nearest-zero radius ρ*, and the step τ (SPEC §1).
  */
 import { useMemo, useRef } from 'react';
+import './ghosts.css';
 import { useAtlas, useSetView } from '../../../state/store';
 import { atTemperature, realLine, realLineSpan, rhoA, taylorCoeffs } from '../science';
 import type { FigureHandle } from '../../../plots/figure';
