@@ -36,11 +36,13 @@ export interface GpuSlice {
 const CHUNK_FLOATS = 8 << 20;
 const MAX_X = 65535;
 
-/** Workgroups of 64 for `invocations`, split over y past the 65535 limit on x. */
-function groups(invocations: number): [number, number] {
-  const wg = Math.max(1, Math.ceil(invocations / 64));
-  return [Math.min(wg, MAX_X), Math.ceil(wg / MAX_X)];
+/** `wg` workgroups, split over y past the 65535 limit on x (shaders fold y back in). */
+function split(wg: number): [number, number] {
+  return [Math.min(Math.max(1, wg), MAX_X), Math.ceil(Math.max(1, wg) / MAX_X)];
 }
+
+/** Workgroups of 64 for `invocations`. */
+const groups = (invocations: number): [number, number] => split(Math.ceil(invocations / 64));
 
 export class SliceKernel {
   readonly shape: MlpShape;
@@ -52,6 +54,7 @@ export class SliceKernel {
   private readonly ch: number;
   private readonly nw: number;
   private readonly chunkPoints: number;
+  private readonly variant: SliceCode['variant'];
   private readonly pipelines: Pipelines;
   private readonly buffers: GPUBuffer[];
   private readonly uniform: GPUBuffer;
@@ -86,9 +89,14 @@ export class SliceKernel {
     this.hidden1 = layout.layers[0]?.out ?? 0;
     this.ch = code.ch;
     this.nw = code.nw;
+    this.variant = code.variant;
+    const wg = code.variant === 'workgroup';
     const maxGrid = maxAxis * maxAxis;
     const perPoint = Math.max(this.nw, code.ch * code.widest * 4);
-    this.chunkPoints = Math.max(1, Math.min(maxGrid, Math.floor(CHUNK_FLOATS / perPoint)));
+    // The workgroup variant holds nothing per grid point, so it needs no chunks.
+    this.chunkPoints = wg
+      ? maxGrid
+      : Math.max(1, Math.min(maxGrid, Math.floor(CHUNK_FLOATS / perPoint)));
     const blocks = Math.ceil(data.n / 4);
     this.uniform = uniformBuffer(device, new ArrayBuffer(16));
     this.params = storageBuffer(device, new Float32Array(3 * this.size));
@@ -96,10 +104,11 @@ export class SliceKernel {
     const xb = storageBuffer(device, sampleBlocks(data));
     const labels = storageBuffer(device, labelBlocks(data));
     const proj = outputBuffer(device, 3 * this.hidden1 * blocks * 16);
-    const wgrid = outputBuffer(device, this.chunkPoints * this.nw * 4);
+    const scratch = (bytes: number): GPUBuffer => outputBuffer(device, wg ? 16 : bytes);
+    const wgrid = scratch(this.chunkPoints * this.nw * 4);
     const partial = outputBuffer(device, maxGrid * this.ch * 8);
-    const act0 = outputBuffer(device, this.chunkPoints * code.ch * code.widest * 16);
-    const act1 = outputBuffer(device, this.chunkPoints * code.ch * code.widest * 16);
+    const act0 = scratch(this.chunkPoints * code.ch * code.widest * 16);
+    const act1 = scratch(this.chunkPoints * code.ch * code.widest * 16);
     this.result = outputBuffer(device, maxGrid * 8);
     this.staging = device.createBuffer({
       size: maxGrid * 8,
@@ -114,6 +123,8 @@ export class SliceKernel {
       proj,
       wgrid,
       partial,
+      act0,
+      act1,
       this.result,
       this.staging,
     ];
@@ -126,17 +137,30 @@ export class SliceKernel {
         2: this.axes,
         6: wgrid,
       }),
-      loss: bindGroup(device, p.loss, {
-        0: this.uniform,
-        2: this.axes,
-        3: proj,
-        4: labels,
-        6: wgrid,
-        7: partial,
-        8: act0,
-        // With one hidden layer the second activation buffer is unused, so not in the layout.
-        ...(shape.hidden.length > 1 ? { 9: act1 } : {}),
-      }),
+      loss: bindGroup(
+        device,
+        p.loss,
+        wg
+          ? {
+              0: this.uniform,
+              1: this.params,
+              2: this.axes,
+              3: proj,
+              4: labels,
+              7: partial,
+            }
+          : {
+              0: this.uniform,
+              2: this.axes,
+              3: proj,
+              4: labels,
+              6: wgrid,
+              7: partial,
+              8: act0,
+              // With one hidden layer the second activation buffer is unused, so not in the layout.
+              ...(shape.hidden.length > 1 ? { 9: act1 } : {}),
+            },
+      ),
       reduce: bindGroup(device, p.reduce, { 0: this.uniform, 7: partial, 5: this.result }),
     };
   }
@@ -207,12 +231,18 @@ export class SliceKernel {
         pass.setBindGroup(0, bind.project);
         pass.dispatchWorkgroups(...groups(this.hidden1 * Math.ceil(this.n / 4)));
       }
-      pass.setPipeline(p.weights);
-      pass.setBindGroup(0, bind.weights);
-      pass.dispatchWorkgroups(...groups(size * this.nw));
-      pass.setPipeline(p.loss);
-      pass.setBindGroup(0, bind.loss);
-      pass.dispatchWorkgroups(...groups(size * this.ch));
+      if (this.variant === 'workgroup') {
+        pass.setPipeline(p.loss);
+        pass.setBindGroup(0, bind.loss);
+        pass.dispatchWorkgroups(...split(size));
+      } else {
+        pass.setPipeline(p.weights);
+        pass.setBindGroup(0, bind.weights);
+        pass.dispatchWorkgroups(...groups(size * this.nw));
+        pass.setPipeline(p.loss);
+        pass.setBindGroup(0, bind.loss);
+        pass.dispatchWorkgroups(...groups(size * this.ch));
+      }
       if (first + size >= count) {
         pass.setPipeline(p.reduce);
         pass.setBindGroup(0, bind.reduce);
