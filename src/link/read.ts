@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// zod's JIT probes `new Function('')`, which a strict Content-Security-Policy reports as a
+// violation on every load; the interpreted path reads a link just as well.
+z.config({ jitless: true });
+
 /** A field read from its string: a value (with a note when it had to be adjusted) or why not. */
 export type Read<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
 

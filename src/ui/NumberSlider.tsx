@@ -3,7 +3,7 @@
  * always shows and accepts the real value, and rejects what is not a finite number in range.
  */
 import { useId, useState } from 'react';
-import { formatNumber } from './format';
+import { formatNumber, parseNumber } from './format';
 
 export interface NumberSliderProps {
   label: string;
@@ -48,8 +48,13 @@ export function NumberSlider(props: NumberSliderProps) {
   const fromSlider = (s: number) => (log ? min * Math.pow(max / min, s / LOG_STEPS) : s);
 
   const commit = (raw: string) => {
-    const v = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) {
+    // Tabbing through leaves the shown text: the value stays exact, not rounded to the display.
+    if (raw === formatNumber(value)) {
+      setInvalid(false);
+      return;
+    }
+    const v = parseNumber(raw);
+    if (!Number.isFinite(v) || v < min || v > max) {
       setInvalid(true);
       return;
     }

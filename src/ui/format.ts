@@ -9,3 +9,9 @@ export function formatNumber(v: number): string {
   if (v === -Infinity) return '−∞';
   return sig6(v).replace('-', '−');
 }
+
+/** Reads what a person typed or what formatNumber showed: the minus sign "−" counts as "-". */
+export function parseNumber(text: string): number {
+  const t = text.trim().replace(/^−/, '-').replace(/e−/i, 'e-');
+  return t === '' ? NaN : Number(t);
+}
