@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { useAtlas } from '../state/store';
 import { AVAILABLE, INSTRUMENTS } from '../instruments/registry';
 import { NoticeBar } from './NoticeBar';
+import { ViewBoundary } from './ViewBoundary';
+import { DEFAULT_PARAMS } from './link';
 import { useResolvedTheme } from './theme';
 import { permalinkFor } from './hostMessages';
 
@@ -13,11 +15,14 @@ function ActiveView({ embed }: { embed: boolean }) {
   const theme = useResolvedTheme(useAtlas((s) => s.params.theme));
   const instrument = AVAILABLE.find((i) => i.id === view) ?? AVAILABLE[0];
   if (!instrument) return null;
-  const { View } = instrument;
+  const { View, id } = instrument;
+  const reset = () => useAtlas.getState().setView(id, DEFAULT_PARAMS[id]);
   return (
-    <Suspense fallback={<p className="view-loading">loading {instrument.title}…</p>}>
-      <View embed={embed} colors={theme.colors} />
-    </Suspense>
+    <ViewBoundary key={id} title={instrument.title} onReset={reset}>
+      <Suspense fallback={<p className="view-loading">loading {instrument.title}…</p>}>
+        <View embed={embed} colors={theme.colors} />
+      </Suspense>
+    </ViewBoundary>
   );
 }
 
