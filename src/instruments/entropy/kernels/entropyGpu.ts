@@ -132,10 +132,10 @@ export class EntropyGpu {
     return next;
   }
 
-  /** The current logits (f32, B×K row-major). */
-  readLogits(): Promise<Float32Array> {
+  /** The current logits (f32, B×K row-major), or their first `count` (prompt 0 is the first K). */
+  readLogits(count = this.problem.B * this.problem.K): Promise<Float32Array> {
     const next = this.busy
-      .then(() => this.copyOut(this.buf.z, this.problem.B * this.problem.K * 4))
+      .then(() => this.copyOut(this.buf.z, count * 4))
       .then((b) => new Float32Array(b));
     this.busy = next.catch(() => undefined);
     return next;
