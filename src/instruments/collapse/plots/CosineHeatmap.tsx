@@ -34,7 +34,7 @@ export function CosineHeatmap(props: {
       data-chart="cosines"
       width={size}
       height={side + M.top + M.bottom}
-      title={`cos of centred means (ETF: −1/(K−1) = ${formatNumber(target)})`}
+      title="cos of centred class means"
       plot={M}
       titleX={4}
       titleColor={colors.text}
@@ -95,6 +95,9 @@ export function CosineHeatmap(props: {
         />
         <text x={14} y={barY(target) + 12} fontSize={10} fill={colors.text}>
           ETF
+        </text>
+        <text x={14} y={barY(target) + 24} fontSize={10} fill={colors.text}>
+          {formatNumber(target)}
         </text>
       </g>
     </FigureSvg>

@@ -10,7 +10,10 @@ import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figur
 import { LineLegend, legendRows, lineMark } from '../../../plots/legend';
 import { linePath } from '../../../plots/paths';
 import { useSvgId } from '../../../plots/svgId';
-import { decadeTickLabel } from '../../../plots/ticks';
+import { isPowerOfTen, logTickLabel } from '../../../plots/ticks';
+
+/** Powers of ten labelled (10⁻⁶ rather than 0.000001), the other ticks minor. */
+const decadeLabel = (v: number): string | null => (isPowerOfTen(v) ? logTickLabel(v) : null);
 import type { HistoryKey, HistoryRows } from '../compute/collapseEngine';
 
 export interface NcLine {
@@ -36,7 +39,7 @@ function logTicks(lo: number, hi: number): number[] {
 }
 
 function thinDecades(ticks: number[]): number[] {
-  const decades = ticks.filter((v) => decadeTickLabel(v) !== null);
+  const decades = ticks.filter((v) => isPowerOfTen(v));
   if (decades.length <= 6) return ticks;
   const stride = Math.ceil(decades.length / 6);
   return decades.filter((_, i) => i % stride === 0);
@@ -142,7 +145,7 @@ export function NcChart(props: {
         y={h}
         scale={x}
         ticks={logTicks(1, xMax)}
-        format={decadeTickLabel}
+        format={decadeLabel}
         color={colors.text}
         length={w}
         tickSize={5}
@@ -153,7 +156,7 @@ export function NcChart(props: {
         orient="left"
         scale={y}
         ticks={thinDecades(logTicks(yDomain[0], yDomain[1]))}
-        format={decadeTickLabel}
+        format={decadeLabel}
         color={colors.text}
         length={h}
         tickSize={5}

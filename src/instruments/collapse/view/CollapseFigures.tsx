@@ -61,9 +61,7 @@ export function CollapseFigures(props: {
           data={data}
           size={s3}
           colors={colors}
-          title={`class means (●), classifiers (◆, dashed), ETF (grey)${
-            frame?.method === 'pca' ? ' — top-3 PCA' : ''
-          }`}
+          title={`means ●, classifiers ◆, ETF${frame?.method === 'pca' ? ' (top-3 PCA)' : ''}`}
         />
         <div className="collapse-side">
           <CosineHeatmap cos={frame?.metrics.cosM ?? null} K={K} size={heat} colors={colors} />

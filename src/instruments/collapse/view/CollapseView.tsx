@@ -171,10 +171,10 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
             colors={colors}
           />
         </div>
+        {!embed && <ClassNormList values={values} />}
       </div>
       <aside className="readouts-panel">
         <CollapseReadoutList values={values} compact={embed} />
-        {!embed && <ClassNormList values={values} />}
         <ExportBar
           name="collapse"
           figure={figureRef}
