@@ -33,7 +33,7 @@ test('navigation lists every instrument, the planned ones as coming', async ({ p
   for (const inst of INSTRUMENTS) {
     const item = nav.getByText(inst.title, { exact: true });
     await expect(item).toBeVisible();
-    if (inst.status === 'planned') await expect(item).toHaveAttribute('title', /in preparation/);
-    else await expect(item).toHaveAttribute('href', `?view=${inst.id}`);
+    if (inst.status === 'available') await expect(item).toHaveAttribute('href', `?view=${inst.id}`);
+    else await expect(item).toHaveAttribute('title', /in preparation/);
   }
 });
