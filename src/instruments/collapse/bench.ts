@@ -41,6 +41,8 @@ const settings = (K: number, n: number, d: number): CollapseSettings => ({
   counts: { kind: 'balanced', K, n },
   d,
   train: 'cpu',
+  model: 'ufm',
+  dataUrl: null,
 });
 
 /** A rep: one gradient step and the NC statistics and metrics of the new state (one readback). */

@@ -21,10 +21,14 @@ export interface Measured {
   readonly W: Float64Array;
   /** Penultimate features, N×d row-major (only when asked for). */
   readonly X: ArrayLike<number> | null;
+  /** The class of each sample (row of X). */
+  readonly labels: Uint8Array;
 }
 
 export interface StepBackend {
   readonly provenance: Provenance;
+  /** Samples per class. */
+  readonly counts: readonly number[];
   readonly step: number;
   /** Moves to step n: forward by training, backward from a snapshot or the seed. */
   seek: (n: number) => Promise<void>;
@@ -51,6 +55,10 @@ export class CpuBackend implements StepBackend {
     return this.run.step;
   }
 
+  get counts(): readonly number[] {
+    return this.run.shape.counts;
+  }
+
   seek(n: number): Promise<void> {
     if (n < this.run.step) {
       const at = Math.floor(n / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
@@ -75,6 +83,7 @@ export class CpuBackend implements StepBackend {
       stats: ncStats(X, shape.labels, shape.counts, state.W, state.b, shape.d),
       W: state.W,
       X: withFeatures ? X : null,
+      labels: shape.labels,
     });
   }
 

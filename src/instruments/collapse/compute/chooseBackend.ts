@@ -8,6 +8,8 @@ import type { CollapseConfig } from '../science';
 import { CpuBackend, type StepBackend } from './backend';
 import type { CollapseSettings } from './collapseEngine';
 import { GpuBackend } from './gpuBackend';
+import { MlpBackend } from './mlpBackend';
+import { digitsUrl, loadDigits } from '../../../worker/loadDigits';
 
 /** Adapters known to be slower than the CPU path for this model. */
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|software|warp/i;
@@ -18,6 +20,14 @@ export async function chooseBackend(
   gpuBroken: string | null,
 ): Promise<StepBackend> {
   const cpu = (reason: string) => new CpuBackend(cfg, { kind: 'cpu', reason });
+  if (settings.model === 'mlp') {
+    const data = await loadDigits(settings.dataUrl ?? digitsUrl(self.location.href));
+    const why = "the digits MLP trains on the f64 CPU path (its WGSL kernels are the spike's)";
+    return new MlpBackend(data, settings.seed, settings.lamW, settings.alpha, {
+      kind: 'cpu',
+      reason: why,
+    });
+  }
   if (settings.train === 'cpu') return cpu('train=cpu: f64 on the CPU');
   if (gpuBroken !== null) return cpu(gpuBroken);
   if (cfg.depth > 0) return cpu('the GPU kernels run the plain UFM (depth 0) only');

@@ -20,6 +20,8 @@ const S: CollapseSettings = {
   counts: { kind: 'balanced', K: 3, n: 10 },
   d: 6,
   train: 'cpu',
+  model: 'ufm',
+  dataUrl: null,
 };
 
 const engine = (s = S) => {

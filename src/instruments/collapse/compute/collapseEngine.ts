@@ -13,7 +13,7 @@ import {
   type CollapseConfig,
   type NcMetrics,
 } from '../science';
-import { collapseConfig, countsOf, labelsOf } from '../science/config';
+import { collapseConfig } from '../science/config';
 import type { Measured, StepBackend } from './backend';
 
 /** What decides the numbers: the same settings on the same backend give the same run. */
@@ -28,6 +28,9 @@ export interface CollapseSettings {
   readonly counts: ClassCounts;
   readonly d: number;
   readonly train: 'auto' | 'cpu';
+  /** `ufm`, or `mlp` (the digits MLP's penultimate layer, trained from `dataUrl`). */
+  readonly model: 'ufm' | 'mlp';
+  readonly dataUrl: string | null;
 }
 
 export const settingsKey = (s: CollapseSettings): string => JSON.stringify(s);
@@ -122,7 +125,7 @@ function rowOf(m: Measured, metrics: NcMetrics): Row {
 
 export class CollapseEngine {
   readonly key: string;
-  readonly counts: number[];
+  readonly counts: readonly number[];
   private readonly steps: number[] = [];
   private readonly rows: Row[] = [];
 
@@ -130,9 +133,11 @@ export class CollapseEngine {
     readonly settings: CollapseSettings,
     readonly cfg: CollapseConfig,
     readonly backend: StepBackend,
+    /** The closed form to compare with (or why there is none). */
+    readonly theory: ClosedForm | { readonly none: string } = closedFormFor(cfg),
   ) {
     this.key = settingsKey(settings);
-    this.counts = countsOf(cfg.counts);
+    this.counts = backend.counts;
   }
 
   get step(): number {
@@ -191,7 +196,7 @@ export class CollapseEngine {
     const P = Math.ceil(N / stride);
     const points = new Float32Array(P * 3);
     const pointLabels = new Uint8Array(P);
-    const labels = labelsOf(this.counts);
+    const labels = m.labels;
     const X = m.X ?? [];
     for (let p = 0; p < P; p++) {
       const i = p * stride;
@@ -208,7 +213,7 @@ export class CollapseEngine {
       step: this.step,
       loss: m.loss,
       metrics,
-      theory: closedFormFor(this.cfg),
+      theory: this.theory,
       counts: this.counts,
       method: coords.method,
       means: coords.means,

@@ -57,7 +57,8 @@ export function collapseEngine(): Engine<CollapseRequest, CollapseResult, Collap
     const cfg = configOf(s);
     const backend = await chooseBackend(s, cfg, gpuBroken);
     onGpu = backend.provenance.kind === 'gpu';
-    engine = new CollapseEngine(s, cfg, backend);
+    const mlpTheory = { none: 'a trained MLP has no closed form' };
+    engine = new CollapseEngine(s, cfg, backend, s.model === 'mlp' ? mlpTheory : undefined);
     return engine;
   };
 

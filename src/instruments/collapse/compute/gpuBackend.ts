@@ -33,6 +33,10 @@ export class GpuBackend implements StepBackend {
     return this.t;
   }
 
+  get counts(): readonly number[] {
+    return this.gpu.shape.counts;
+  }
+
   async seek(n: number): Promise<void> {
     if (n < this.t) {
       this.gpu.upload(initialState(this.gpu.cfg));
@@ -49,7 +53,13 @@ export class GpuBackend implements StepBackend {
 
   async measure(withFeatures: boolean): Promise<Measured> {
     const m = await this.gpu.measure(0, withFeatures);
-    return { loss: m.objective, stats: m.stats, W: m.W, X: m.H ?? null };
+    return {
+      loss: m.objective,
+      stats: m.stats,
+      W: m.W,
+      X: m.H ?? null,
+      labels: this.gpu.shape.labels,
+    };
   }
 
   destroy(): void {

@@ -12,6 +12,7 @@ import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
 import { useElementSize } from '../../../ui/useElementSize';
+import { digitsUrl } from '../../../worker/loadDigits';
 import type { CollapseSettings } from '../compute/collapseEngine';
 import { classCountsOf, type CollapseParams } from '../link';
 import { collapseReadouts, collapseThreshold } from '../readouts';
@@ -37,6 +38,9 @@ export function settingsOf(p: CollapseParams): CollapseSettings {
     counts: classCountsOf(p),
     d: p.d,
     train: p.train,
+    model: p.model,
+    // Only the MLP reads data; the UFM's settings (and so its run) do not depend on the page URL.
+    dataUrl: p.model === 'mlp' ? digitsUrl(document.baseURI) : null,
   };
 }
 
@@ -146,10 +150,11 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
             The run could not be computed: {error}
           </p>
         )}
-        {p.model === 'mlp' && (
+        {p.model === 'mlp' && !embed && (
           <p className="collapse-note" data-testid="collapse-mlp-note">
-            model=mlp (the digits MLP&apos;s penultimate layer) is not built yet; showing the
-            unconstrained-features model.
+            model=mlp: the 128 hidden ReLU features of the digits MLP (64→128→10, all 1,797 digits,
+            full-batch Adam, lr 1e-3·α, weight decay λ_W, cross-entropy); the class, size, loss and
+            depth settings apply to the free-features model only.
           </p>
         )}
         {deepCe && !embed && (
