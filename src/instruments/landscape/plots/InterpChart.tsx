@@ -1,0 +1,102 @@
+/**
+ * The 1-D interpolation L((1−α)θ₀ + αθ) for α ∈ [−0.5, 1.5] (Goodfellow et al. 2015, as in Li
+ * et al. 2018 §3): the initial weights at α = 0, the current ones at α = 1; pinned checkpoints
+ * are drawn as further lines between θ₀ and each pin.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { Ref } from 'react';
+import { Axis } from '../../../plots/axes';
+import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figure';
+import { LineLegend, lineMark, type LegendItem } from '../../../plots/legend';
+import { linePath } from '../../../plots/paths';
+import { extent } from '../../../plots/scales';
+import { logTickLabel } from '../../../plots/ticks';
+
+export interface InterpLine {
+  key: string;
+  label: string;
+  color: string;
+  alphas: ArrayLike<number>;
+  loss: ArrayLike<number>;
+}
+
+export interface InterpChartProps {
+  lines: InterpLine[];
+  width: number;
+  height: number;
+  colors: { text: string; background: string; muted: string };
+  ref?: Ref<FigureHandle>;
+}
+
+const MARGIN = { left: 52, right: 12, top: 26, bottom: 56 };
+
+export function InterpChart({ lines, width, height, colors, ref }: InterpChartProps) {
+  const svgRef = useSvgFigure(ref, colors.background);
+  const w = Math.max(60, width - MARGIN.left - MARGIN.right);
+  const h = Math.max(40, height - MARGIN.top - MARGIN.bottom);
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const l of lines) {
+    const [a, b] = extent(Array.from(l.loss).filter((v) => v > 0));
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  if (!(hi > lo))
+    [lo, hi] = [Number.isFinite(lo) ? lo / 2 : 0.1, Number.isFinite(lo) ? lo * 2 : 10];
+  const x = scaleLinear().domain([-0.5, 1.5]).range([0, w]);
+  const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
+  const yTicks = y.ticks(4);
+  const legend: LegendItem[] = lines.map((l) => ({
+    key: l.key,
+    label: l.label,
+    width: 16 + 7 * l.label.length,
+    mark: lineMark(l.color),
+  }));
+  return (
+    <FigureSvg
+      ref={svgRef}
+      width={width}
+      height={height}
+      title="L((1−α)θ₀ + αθ): θ₀ at α = 0, θ at α = 1"
+      plot={MARGIN}
+      titleColor={colors.text}
+      data-testid="interp-chart"
+      data-chart=""
+    >
+      <line x1={x(0)} x2={x(0)} y1={0} y2={h} stroke={colors.muted} strokeDasharray="3 3" />
+      <line x1={x(1)} x2={x(1)} y1={0} y2={h} stroke={colors.muted} strokeDasharray="3 3" />
+      {lines.map((l) => (
+        <path
+          key={l.key}
+          d={linePath(
+            Array.from(l.alphas, (a) => x(a)),
+            Array.from(l.loss, (v) => (v > 0 ? y(v) : NaN)),
+          )}
+          fill="none"
+          stroke={l.color}
+          strokeWidth={2}
+        />
+      ))}
+      <Axis
+        orient="bottom"
+        scale={x}
+        ticks={[-0.5, 0, 0.5, 1, 1.5]}
+        color={colors.text}
+        length={w}
+        y={h}
+        title="α"
+        titleOffset={30}
+      />
+      <Axis
+        orient="left"
+        scale={y}
+        ticks={yTicks}
+        format={logTickLabel}
+        color={colors.text}
+        length={h}
+        title="loss"
+        titleOffset={40}
+      />
+      <LineLegend y={h + 44} maxWidth={w} color={colors.text} items={legend} />
+    </FigureSvg>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The JSON export: everything needed to recompute the picture elsewhere — the data and labels,
+ * the architecture, θ, the two normalised directions, the axes and the grid of losses.
+ */
+import type { ViewExport } from '../../../app/exportJson';
+import { describeProvenance } from '../../../gpu/choice';
+import type { Shown } from '../compute/client';
+import type { LandscapeParams } from '../link';
+import { landscapeReadouts } from '../readouts';
+
+export function landscapeJson(s: Shown | null, p: LandscapeParams, done: boolean): ViewExport {
+  const backend = s?.slice ? describeProvenance(s.slice.provenance) : null;
+  if (!s) return { mode: p.mode, backend, results: {}, partial: true };
+  return {
+    mode: p.mode,
+    backend,
+    partial: !done || s.coarse,
+    results: {
+      readouts: landscapeReadouts(s),
+      data: {
+        n: s.samples.n,
+        d: s.samples.d,
+        x: Array.from(s.samples.x),
+        y: Array.from(s.samples.y),
+        classes: s.classes,
+      },
+      architecture: {
+        inputs: s.samples.d,
+        hidden: p.hidden,
+        classes: s.classes,
+        act: p.act,
+        layout: 'per layer W (out×in, row-major) then b',
+      },
+      training: { backend: describeProvenance(s.trainProvenance), step: s.step },
+      theta: Array.from(s.theta),
+      directions: s.slice
+        ? {
+            delta: Array.from(s.slice.delta),
+            eta: Array.from(s.slice.eta),
+            dirs: p.dirs,
+            norm: p.norm,
+            bias: p.bias,
+          }
+        : null,
+      slice: s.slice
+        ? {
+            alphas: Array.from(s.slice.alphas),
+            betas: Array.from(s.slice.betas),
+            loss: Array.from(s.slice.loss),
+            layout: 'loss[j·alphas.length + i] = f(alphas[i], betas[j])',
+          }
+        : null,
+      interpolation: s.interp
+        ? { alphas: Array.from(s.interp.alphas), loss: Array.from(s.interp.loss) }
+        : null,
+      pca: s.pca ? { explained: s.pca.explained, path: Array.from(s.pca.path) } : null,
+      lossHistory: Array.from(s.fullHistory),
+    },
+  };
+}
