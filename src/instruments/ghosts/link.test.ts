@@ -8,12 +8,13 @@ import {
   GHOSTS_MODES,
   GHOSTS_LIMITS as L,
   TRAIN_ON,
+  spikeTotal,
 } from './link';
 import { DEFAULT_PARAMS, applyParams, parsePermalink, serializePermalink } from '../../app/link';
 import { THEMES } from '../../link/codec';
 import { LINK_MIGRATIONS, LINK_VERSION } from '../../link/versions';
 import type { ParamIssue } from '../../link/schema';
-import { AVAILABLE, type AppParams } from '../registry';
+import { AVAILABLE, INSTRUMENTS, type AppParams } from '../registry';
 
 const VIEWS = AVAILABLE.map((i) => i.id);
 const FC = { seed: 7, numRuns: 300 };
@@ -342,7 +343,8 @@ describe('parsePermalink: bad links name the parameter and fall back to a valid 
   });
 
   it('names a planned view as "not available yet" and shows ghosts, else links to future views break the page', () => {
-    for (const v of ['landscape', 'entropy', 'collapse']) {
+    // Whichever instruments are still planned (src/link/codec.test.ts covers the rule itself).
+    for (const v of INSTRUMENTS.filter((i) => String(i.status) === 'planned').map((i) => i.id)) {
       const r = parse(`?view=${v}&tau=2`);
       expect(r.params.view).toBe('ghosts');
       expect(r.params.ghosts.tau).toBe(2);
@@ -510,7 +512,15 @@ describe('properties', () => {
           step: fc.integer({ min: 0, max: L.stepMax }),
         }),
       })
-      .map((p) => ({ ...DEFAULT_PARAMS, ...p })),
+      // A spike run ends at at + hold: the schema brings a later step there.
+      .map((p) => ({
+        ...DEFAULT_PARAMS,
+        ...p,
+        ghosts:
+          p.ghosts.mode === 'spike'
+            ? { ...p.ghosts, step: Math.min(p.ghosts.step, spikeTotal(p.ghosts)) }
+            : p.ghosts,
+      })),
   );
 
   it('restores every valid state exactly from its link with no notice (else links drift)', () => {
@@ -629,5 +639,16 @@ describe('views and keys', () => {
   it('honours lr in every trained mode: lr=auto is the recipe, a number is that number', () => {
     expect(parse('?mode=sweep&data=spirals&lr=0.01').params.ghosts.lr).toBe(0.01);
     expect(parse('?mode=sweep&lr=auto').params.ghosts.lr).toBeNull();
+  });
+});
+
+describe('links that restore their picture', () => {
+  it('clamps a spike step past at + hold and names it, else the link shows another step silently', () => {
+    const r = parse('?mode=spike&at=0&hold=20&step=25');
+    expect(r.params.ghosts.step).toBe(20);
+    expect(params(r.issues)).toEqual(['step']);
+    expect(r.issues[0]?.message).toMatch(/past the end of the spike run/);
+    // Other modes keep their step: the batch model trains to any step a link holds.
+    expect(parse('?mode=batch&at=0&hold=20&step=25').issues).toEqual([]);
   });
 });

@@ -229,6 +229,23 @@ function resolveSpan(f: Read<number | null> | undefined, ctx: ResolveContext): n
   return settleWith(ctx, 'span', f, base, phrase);
 }
 
+/** Steps of a spike run: the spike window's end (at least one step). */
+export const spikeTotal = (s: Pick<GhostsParams, 'at' | 'hold'>): number =>
+  Math.max(1, s.at + s.hold);
+
+/** A spike run ends at at + hold: a later step is clamped there, and named. */
+function resolveStep(f: Read<number> | undefined, ctx: ResolveContext): number {
+  const step = ctx.settle(f) as number;
+  if (ctx.get('mode') !== 'spike') return step;
+  const total = spikeTotal({ at: ctx.get('at') as number, hold: ctx.get('hold') as number });
+  if (step <= total) return step;
+  ctx.issues.push({
+    param: 'step',
+    message: `${step} is past the end of the spike run (at + hold = ${total}); using ${total}`,
+  });
+  return total;
+}
+
 const whole = (max: number, what: string) =>
   wholeInRange(0, max, `${what} (a whole number from 0 to ${max})`);
 
@@ -317,10 +334,13 @@ const fields: FieldTable<GhostsParams> = {
     meaning: 'spike: steps the spike lasts',
     range: '150; whole number 0–2000',
   }),
-  step: numberField(whole(L.stepMax, 'a step'), 0, {
-    meaning: 'training steps taken (replayed)',
-    range: '0; whole number 0–5000',
-  }),
+  step: field(
+    whole(L.stepMax, 'a step'),
+    writeNumber,
+    0,
+    { meaning: 'training steps taken (replayed)', range: '0; whole number 0–5000' },
+    resolveStep,
+  ),
 };
 
 export const ghostsLink: LinkSchema<GhostsParams> = {

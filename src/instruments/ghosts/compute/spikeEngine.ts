@@ -9,6 +9,7 @@ import { splitTrainTest, type Dataset } from '../../../science/data/digits';
 import type { Mlp } from '../../../models/mlp/mlp';
 import { cpuOps, type MlpOps, type OpsBackend } from '../../../models/mlp/ops';
 import type { TrainOnId } from '../../../models/mlp/ops';
+import { spikeTotal } from '../link';
 import { runSpike, type SpikeMode, type SpikeRun, type SpikeSnapshot } from '../science/spike';
 
 export const SPIKE_MODES: readonly SpikeMode[] = ['plain', 'clip', 'controller'];
@@ -31,9 +32,7 @@ export const SPIKE_BATCH = 64;
 export const SPIKE_TEST_FRACTION = 0.2;
 export const SNAPSHOT_EVERY = 10;
 
-/** Steps of a run: the spike window's end (at least one step). */
-export const spikeTotal = (s: Pick<SpikeSettings, 'at' | 'hold'>): number =>
-  Math.max(1, s.at + s.hold);
+export { spikeTotal };
 
 /** One run's numbers per step, as compact arrays (index t is step t, 0-based). */
 export interface SpikeRunSeries {

@@ -1,5 +1,5 @@
 /** The ghosts view's experiments, as tabs that write `mode` (and so the link). */
-import { GHOSTS_MODES, type GhostsMode } from '../link';
+import { GHOSTS_MODES, spikeTotal, type GhostsMode } from '../link';
 import { useAtlas, useSetView } from '../../../state/store';
 import { DEFAULT_SWEEP_STEP } from './sweep/SweepPanel';
 
@@ -15,10 +15,12 @@ export function ModeTabs({ mode }: { mode: GhostsMode }) {
   // A sweep of an untrained model says little: entering the sweep at step 0 moves to the step
   // where the model is trained enough, and the link says so.
   const select = (m: GhostsMode) => {
-    const { step, data } = useAtlas.getState().params.ghosts;
-    setGhosts(
-      m === 'sweep' && step === 0 ? { mode: m, step: DEFAULT_SWEEP_STEP[data] } : { mode: m },
-    );
+    const g = useAtlas.getState().params.ghosts;
+    // A spike run ends at at + hold: a step from another mode is brought within it.
+    if (m === 'spike') setGhosts({ mode: m, step: Math.min(g.step, spikeTotal(g)) });
+    else if (m === 'sweep' && g.step === 0)
+      setGhosts({ mode: m, step: DEFAULT_SWEEP_STEP[g.data] });
+    else setGhosts({ mode: m });
   };
   return (
     <div className="mode-tabs" role="tablist" aria-label="ghosts experiments">

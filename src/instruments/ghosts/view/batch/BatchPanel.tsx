@@ -13,6 +13,8 @@ import {
 } from '../../compute/batchEngine';
 import { analyzeModel } from '../../compute/batchClient';
 import { ADVANCE_CHUNK } from '../../compute/batchProtocol';
+
+const STEP_MAX = GHOSTS_LIMITS.stepMax;
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import { useLiveGate } from '../../../../app/useLiveGate';
@@ -24,7 +26,7 @@ import { Readout } from '../../../../ui/Readout';
 import { Select } from '../../../../ui/Select';
 import { formatNumber } from '../../../../ui/format';
 import { useElementSize } from '../../../../ui/useElementSize';
-import type { TrainOnId } from '../../link';
+import { GHOSTS_LIMITS, type TrainOnId } from '../../link';
 import { TrainBadge, TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from './useBatchModel';
 import { boundSamples, centerForPlane, type BoundSample } from './samples';
@@ -74,10 +76,11 @@ export function BatchPanel(props: BatchPanelProps) {
   const ready = result !== null && !progress.busy;
 
   // Play: each finished analysis asks for the next chunk of steps; paused off screen.
-  const running = playing && live;
+  // Play and Train stop at the last step a link can hold, so every state reached can be shared.
+  const running = playing && live && step < STEP_MAX;
   useEffect(() => {
     if (!running || !ready) return;
-    const t = setTimeout(() => onStep(step + ADVANCE_CHUNK), 30);
+    const t = setTimeout(() => onStep(Math.min(STEP_MAX, step + ADVANCE_CHUNK)), 30);
     return () => clearTimeout(t);
   }, [running, ready, step, onStep]);
 
@@ -179,7 +182,8 @@ export function BatchPanel(props: BatchPanelProps) {
             <button
               type="button"
               data-testid="batch-train"
-              onClick={() => onStep(step + Number(trainBy))}
+              disabled={step >= STEP_MAX}
+              onClick={() => onStep(Math.min(STEP_MAX, step + Number(trainBy)))}
             >
               Train
             </button>
