@@ -21,7 +21,7 @@ let server: Server;
 let origin = '';
 
 test.beforeAll(async () => {
-  const root = join(process.cwd(), 'dist');
+  const root = join(process.cwd(), process.env.ATLAS_DIST ?? 'dist');
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!path.startsWith(PREFIX)) {
