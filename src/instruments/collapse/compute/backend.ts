@@ -74,7 +74,7 @@ export class CpuBackend implements StepBackend {
     return Promise.resolve();
   }
 
-  measure(withFeatures: boolean): Promise<Measured> {
+  measure(): Promise<Measured> {
     const { cfg, shape, state } = this.run;
     const fw = forward(cfg, shape, state);
     const X = fw.xs[fw.xs.length - 1] ?? state.H;
@@ -82,7 +82,8 @@ export class CpuBackend implements StepBackend {
       loss: objective(cfg, state, fw),
       stats: ncStats(X, shape.labels, shape.counts, state.W, state.b, shape.d),
       W: state.W,
-      X: withFeatures ? X : null,
+      // A reference to the forward pass's array: free, so a later frame can reuse this measure.
+      X,
       labels: shape.labels,
     });
   }

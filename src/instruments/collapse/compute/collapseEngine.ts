@@ -128,6 +128,8 @@ export class CollapseEngine {
   readonly counts: readonly number[];
   private readonly steps: number[] = [];
   private readonly rows: Row[] = [];
+  /** The last measurement and its step: a frame at a recorded step reuses it. */
+  private last: { step: number; m: Measured } | null = null;
 
   constructor(
     readonly settings: CollapseSettings,
@@ -152,6 +154,7 @@ export class CollapseEngine {
   /** Rewinds to `n` (dropping later history rows), or moves forward to the next record ≤ n. */
   async stepToward(n: number): Promise<void> {
     if (n < this.step) {
+      this.last = null;
       await this.backend.seek(n);
       let keep = this.steps.length;
       while (keep > 0 && (this.steps[keep - 1] ?? 0) > n) keep--;
@@ -166,8 +169,17 @@ export class CollapseEngine {
     if (recordAt(next) && (this.steps[this.steps.length - 1] ?? -1) < next) await this.record();
   }
 
+  /** Measures the current state once per step (the features come along when asked). */
+  private async measure(withFeatures: boolean): Promise<Measured> {
+    const last = this.last;
+    if (last && last.step === this.step && (last.m.X !== null || !withFeatures)) return last.m;
+    const m = await this.backend.measure(withFeatures);
+    this.last = { step: this.step, m };
+    return m;
+  }
+
   private async record(): Promise<void> {
-    const m = await this.backend.measure(false);
+    const m = await this.measure(false);
     this.steps.push(this.step);
     this.rows.push(rowOf(m, ncMetrics(m.stats, m.W)));
   }
@@ -182,7 +194,7 @@ export class CollapseEngine {
   }
 
   async frame(): Promise<CollapseFrame> {
-    const m = await this.backend.measure(true);
+    const m = await this.measure(true);
     const { K, d } = m.stats;
     const metrics = ncMetrics(m.stats, m.W);
     const mc = centredMeans(m.stats.means, m.stats.counts, d);
