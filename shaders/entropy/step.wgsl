@@ -2,7 +2,8 @@
 // over its K actions. The f32 twin of src/instruments/entropy/science/step.ts (its oracle): the
 // maths, the sources and the design choices are documented there. Needs lib/counter_rng.wgsl and
 // the constants ALG (0 pg, 1 npg, 2 grpo), METHOD (0 none, 1 bonus, 2 clip-cov, 3 kl-cov,
-// 4 steer, 5 div) and DIV (0 rkl, 1 fkl, 2 js), which the TS side prepends: one pipeline per
+// 4 steer, 5 div), DIV (0 rkl, 1 fkl, 2 js), and the sizes WG (invocations, a power of two ≥ G),
+// MAX_K (≥ K) and MAX_G (≥ G), which the TS side prepends: one pipeline per
 // (alg, method) holds only its own path, so SwiftShader compiles it in seconds, not tens of them.
 
 struct Params {
@@ -21,9 +22,6 @@ struct Params {
 @group(0) @binding(5) var<storage, read_write> stats: array<vec4<f32>>;
 @group(0) @binding(6) var<storage, read> ctrl: array<u32>;
 
-const WG = 64u;
-const MAX_K = 1024u;
-const MAX_G = 64u;
 const NEG = -3.0e38;
 
 var<workgroup> sPi: array<f32, MAX_K>;
@@ -308,12 +306,12 @@ fn grpo_tokens(b: u32, lid: u32, off: u32, lse: f32, H: f32, step: u32) -> f32 {
   return sumW;
 }
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(WG)
 fn step(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   run(wid.x, lid, true);
 }
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(WG)
 fn measure(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   run(wid.x, lid, false);
 }

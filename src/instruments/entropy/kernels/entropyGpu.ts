@@ -7,6 +7,7 @@
 import rngLib from '../../../../shaders/lib/counter_rng.wgsl?raw';
 import stepSrc from '../../../../shaders/entropy/step.wgsl?raw';
 import reduceSrc from '../../../../shaders/entropy/reduce.wgsl?raw';
+import serialSrc from '../../../../shaders/entropy/step_serial.wgsl?raw';
 import {
   bindGroup,
   computePipeline,
@@ -19,8 +20,17 @@ import type { Problem, UpdateParams } from '../science/types';
 import { encodeParams, pathConstants } from './params';
 
 /** The step kernel's source for one (alg, method, divergence): constants, RNG, kernel. */
-export const stepKernelSource = (p: UpdateParams): string =>
-  `${pathConstants(p)}\n${rngLib}\n${stepSrc}`;
+export const stepKernelSource = (p: UpdateParams, K: number): string =>
+  serial(p)
+    ? `${pathConstants(p, K)}\n${serialSrc}`
+    : `${pathConstants(p, K)}\n${rngLib}\n${stepSrc}`;
+
+/**
+ * The exact modes run one invocation per prompt (step_serial.wgsl: no barriers, which is what
+ * costs on SwiftShader); grpo runs one workgroup per prompt (step.wgsl), its tokens in parallel.
+ */
+const serial = (p: UpdateParams): boolean => p.alg !== 'grpo';
+const SERIAL_WG = 64;
 export const REDUCE_KERNEL_SOURCE = reduceSrc;
 export const GPU_MAX_K = 1024;
 export const GPU_MAX_G = 64;
@@ -78,8 +88,8 @@ export class EntropyGpu {
     if (params.alg === 'grpo' && params.G > GPU_MAX_G)
       throw new RangeError(`the GPU path takes G ≤ ${GPU_MAX_G}, got ${params.G}`);
     const [step, measure, advance, record] = await Promise.all([
-      computePipeline(device, stepKernelSource(params), 'step'),
-      computePipeline(device, stepKernelSource(params), 'measure'),
+      computePipeline(device, stepKernelSource(params, K), 'step'),
+      computePipeline(device, stepKernelSource(params, K), 'measure'),
       computePipeline(device, reduceSrc, 'advance'),
       computePipeline(device, reduceSrc, 'record'),
     ]);
@@ -109,14 +119,28 @@ export class EntropyGpu {
     const ctrl = storageBuffer(device, new Uint32Array(4));
     const paramsBuf = uniformBuffer(device, encodeParams(B, K, params, seed));
     const reduceParams = uniformBuffer(device, new Uint32Array([B, 0, 0, 0]).buffer);
-    // Layout 'auto' gives every pipeline its own bind group layout, so each needs its own group.
-    const entries = { 0: paramsBuf, 1: zBuf, 2: rewards, 3: correct, 4: ref, 5: stats, 6: ctrl };
+    // π and Ã of every prompt, for the one-invocation-per-prompt kernel.
+    const scratch = device.createBuffer({
+      size: Math.max(16, 2 * B * K * 4),
+      usage: GPUBufferUsage.STORAGE,
+    });
+    // Layout 'auto' gives every pipeline its own bind group layout, so each needs its own group,
+    // holding exactly the bindings its kernel uses.
+    const common = { 0: paramsBuf, 1: zBuf, 2: rewards, 3: correct, 4: ref, 5: stats };
+    const entries = serial(params) ? { ...common, 8: scratch } : { ...common, 6: ctrl };
     return new EntropyGpu(
       device,
       problem,
       params,
       { step, measure, advance, record },
-      { params: paramsBuf, reduceParams, z: zBuf, stats, ctrl, rest: [rewards, correct, ref] },
+      {
+        params: paramsBuf,
+        reduceParams,
+        z: zBuf,
+        stats,
+        ctrl,
+        rest: [rewards, correct, ref, scratch],
+      },
       [bindGroup(device, step, entries), bindGroup(device, measure, entries)],
     );
   }
@@ -157,7 +181,7 @@ export class EntropyGpu {
       const last = i === n ? 1 : 0;
       pass.setPipeline(last ? pipes.measure : pipes.step);
       pass.setBindGroup(0, this.stepGroups[last]);
-      pass.dispatchWorkgroups(problem.B);
+      pass.dispatchWorkgroups(serial(this.params) ? Math.ceil(problem.B / SERIAL_WG) : problem.B);
       pass.setPipeline(last ? pipes.record : pipes.advance);
       pass.setBindGroup(0, this.reduceGroups[last]);
       pass.dispatchWorkgroups(1);

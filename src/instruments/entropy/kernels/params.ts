@@ -19,9 +19,27 @@ export function encodeParams(B: number, K: number, p: UpdateParams, seed: number
   return bytes;
 }
 
-/** The WGSL constants that pick one (alg, method, divergence) path of step.wgsl. */
-export function pathConstants(p: UpdateParams): string {
+/**
+ * Invocations per prompt. SwiftShader runs a workgroup's invocations in lock-step groups and every
+ * barrier of the reductions synchronises all of them, so a workgroup no wider than it must be is
+ * much cheaper there: a power of two from 8 to 64, ≥ K/4 (each invocation keeps ≤ 4 actions…
+ * beyond that, loops) and ≥ G for grpo (one invocation per token).
+ */
+export function workgroupWidth(K: number, p: UpdateParams): number {
+  const need = Math.max(8, Math.ceil(K / 4), p.alg === 'grpo' ? p.G : 1);
+  return Math.min(64, 2 ** Math.ceil(Math.log2(need)));
+}
+
+/**
+ * The WGSL constants that pick one (alg, method, divergence) path of step.wgsl, and its sizes:
+ * workgroup arrays sized to this K and G, since WebGPU zero-fills workgroup memory for every
+ * workgroup (a fixed 1024-entry array costs that fill B times per dispatch).
+ */
+export function pathConstants(p: UpdateParams, K = 1024): string {
   return [
+    `const WG = ${workgroupWidth(K, p)}u;`,
+    `const MAX_K = ${Math.max(1, K)}u;`,
+    `const MAX_G = ${Math.max(1, p.G)}u;`,
     `const ALG = ${ALGS.indexOf(p.alg)}u;`,
     `const METHOD = ${METHODS.indexOf(p.method)}u;`,
     `const DIV = ${DIVERGENCES.indexOf(p.div)}u;`,
