@@ -81,7 +81,7 @@ export function DataPlot({ samples, regions, bounds, grid, size, colors }: DataP
       svgRef={svgRef}
       canvasTestId="regions-canvas"
       svgTestId="data-svg"
-      title="data and decision regions"
+      title="data, decision regions"
       titleColor={colors.text}
     >
       {pts}

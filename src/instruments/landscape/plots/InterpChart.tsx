@@ -3,14 +3,13 @@
  * et al. 2018 §3): the initial weights at α = 0, the current ones at α = 1; pinned checkpoints
  * are drawn as further lines between θ₀ and each pin.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import type { Ref } from 'react';
 import { Axis } from '../../../plots/axes';
 import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figure';
 import { LineLegend, lineMark, type LegendItem } from '../../../plots/legend';
 import { linePath } from '../../../plots/paths';
 import { extent } from '../../../plots/scales';
-import { logTickLabel } from '../../../plots/ticks';
 
 export interface InterpLine {
   key: string;
@@ -28,7 +27,7 @@ export interface InterpChartProps {
   ref?: Ref<FigureHandle>;
 }
 
-const MARGIN = { left: 52, right: 12, top: 26, bottom: 56 };
+const MARGIN = { left: 44, right: 10, top: 26, bottom: 62 };
 
 export function InterpChart({ lines, width, height, colors, ref }: InterpChartProps) {
   const svgRef = useSvgFigure(ref, colors.background);
@@ -36,15 +35,18 @@ export function InterpChart({ lines, width, height, colors, ref }: InterpChartPr
   const h = Math.max(40, height - MARGIN.top - MARGIN.bottom);
   let [lo, hi] = [Infinity, -Infinity];
   for (const l of lines) {
-    const [a, b] = extent(Array.from(l.loss).filter((v) => v > 0));
+    const [a, b] = extent(l.loss);
     lo = Math.min(lo, a);
     hi = Math.max(hi, b);
   }
-  if (!(hi > lo))
-    [lo, hi] = [Number.isFinite(lo) ? lo / 2 : 0.1, Number.isFinite(lo) ? lo * 2 : 10];
+  if (!(hi > lo)) [lo, hi] = Number.isFinite(lo) ? [lo * 0.9, lo * 1.1] : [0, 1];
+  // Linear in the loss: the curve spans well under a decade, and a log axis would crowd it.
   const x = scaleLinear().domain([-0.5, 1.5]).range([0, w]);
-  const y = scaleLog().domain([lo, hi]).range([h, 0]).nice();
-  const yTicks = y.ticks(4);
+  const y = scaleLinear()
+    .domain([Math.min(0, lo), hi])
+    .range([h, 0])
+    .nice();
+  const yTicks = y.ticks(h > 160 ? 5 : 3);
   const legend: LegendItem[] = lines.map((l) => ({
     key: l.key,
     label: l.label,
@@ -56,7 +58,7 @@ export function InterpChart({ lines, width, height, colors, ref }: InterpChartPr
       ref={svgRef}
       width={width}
       height={height}
-      title="L((1−α)θ₀ + αθ): θ₀ at α = 0, θ at α = 1"
+      title="1-D: L((1−α)θ₀ + αθ)"
       plot={MARGIN}
       titleColor={colors.text}
       data-testid="interp-chart"
@@ -69,7 +71,7 @@ export function InterpChart({ lines, width, height, colors, ref }: InterpChartPr
           key={l.key}
           d={linePath(
             Array.from(l.alphas, (a) => x(a)),
-            Array.from(l.loss, (v) => (v > 0 ? y(v) : NaN)),
+            Array.from(l.loss, (v) => y(v)),
           )}
           fill="none"
           stroke={l.color}
@@ -90,11 +92,10 @@ export function InterpChart({ lines, width, height, colors, ref }: InterpChartPr
         orient="left"
         scale={y}
         ticks={yTicks}
-        format={logTickLabel}
         color={colors.text}
         length={h}
         title="loss"
-        titleOffset={40}
+        titleOffset={34}
       />
       <LineLegend y={h + 44} maxWidth={w} color={colors.text} items={legend} />
     </FigureSvg>

@@ -8,7 +8,6 @@ import { MODULUS_LUT } from '../../../plots/colormap';
 import { useSvgFigure, type FigureHandle } from '../../../plots/figure';
 import { RasterFigure } from '../../../plots/RasterFigure';
 import { useSvgId } from '../../../plots/svgId';
-import { tickLabel } from '../../../plots/ticks';
 import type { SliceResult } from '../compute/protocol';
 import { contourPaths, gridScale, logRange, paintSlice } from './sliceScale';
 
@@ -24,7 +23,7 @@ export interface SliceHeatmapProps {
   ref?: Ref<FigureHandle> | undefined;
 }
 
-const MARGIN = { left: 48, right: 70, top: 26, bottom: 40 };
+const MARGIN = { left: 48, right: 62, top: 26, bottom: 44 };
 const LEVELS = 12;
 
 export function SliceHeatmap({
@@ -172,7 +171,7 @@ export function SliceHeatmap({
           const py = barH - ((t - range[0]) / (range[1] - range[0] || 1)) * barH;
           return (
             <text key={t} x={16} y={py + 4} fill={colors.text} fontSize={11}>
-              {tickLabel(10 ** t)}
+              {Number((10 ** t).toPrecision(3))}
             </text>
           );
         })}

@@ -22,6 +22,8 @@ export function CsvDrop(props: {
   onData: (own: OwnData) => void;
   onClear: () => void;
   own: OwnData | null;
+  /** Embedded: drop only, no file row (the frame has no room for it). */
+  embed: boolean;
   children: ReactNode;
 }) {
   const notify = useAtlas((s) => s.notify);
@@ -58,7 +60,7 @@ export function CsvDrop(props: {
       onDrop={onDrop}
     >
       {props.children}
-      <div className="landscape-csv">
+      <div className="landscape-csv" hidden={props.embed}>
         <label>
           own data (CSV: x₁,x₂,label or 64 pixels,label){' '}
           <input

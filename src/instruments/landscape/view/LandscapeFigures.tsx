@@ -29,18 +29,20 @@ export function LandscapeFigures({
   ref?: Ref<FigureHandle>;
 }) {
   const width = Math.max(300, boxWidth);
-  const height = Math.max(240, boxHeight);
-  // The slice takes a square on the left; the side column holds the data and the 1-D panel.
-  const main = Math.min(height, Math.round(width * (embed ? 0.62 : 0.58)));
-  const side = Math.max(160, width - main - 16);
+  const height = Math.max(200, boxHeight);
+  // The slice takes the left (a square plus its colour bar); the side column holds the data
+  // with its decision regions and the 1-D panel.
+  const sideW = Math.max(150, Math.min(embed ? 200 : 240, Math.round(width * 0.36)));
+  const mainW = width - sideW - 12;
   const pca = s.pca;
   const names: [string, string] = pca
     ? [
-        `α (PC1, ${(100 * pca.explained[0]).toFixed(1)}% of variance)`,
-        `β (PC2, ${(100 * pca.explained[1]).toFixed(1)}%)`,
+        `α: PC1 (${(100 * pca.explained[0]).toFixed(1)}% of variance)`,
+        `β: PC2 (${(100 * pca.explained[1]).toFixed(1)}%)`,
       ]
-    : ['α (δ)', 'β (η)'];
-  const dataH = s.regions ? Math.min(side, Math.round(height * 0.5)) : 0;
+    : ['α (along δ)', 'β (along η)'];
+  const dataH = s.regions ? Math.min(sideW, Math.round(height * 0.48)) : 0;
+  const mainH = height - (pca ? 22 : 0);
   return (
     <div
       className="landscape-grid"
@@ -56,18 +58,13 @@ export function LandscapeFigures({
             span={span}
             path={pca?.path ?? null}
             axisNames={names}
-            width={main + 120}
-            height={main}
+            width={mainW}
+            height={mainH}
             colors={colors}
           />
         )}
         {s.slice && surface && (
-          <Surface3d
-            slice={s.slice}
-            width={main + 120}
-            height={main}
-            background={colors.background}
-          />
+          <Surface3d slice={s.slice} width={mainW} height={mainH} background={colors.background} />
         )}
         {pca && (
           <p className="landscape-pca" data-testid="pca-explained">
@@ -76,14 +73,14 @@ export function LandscapeFigures({
           </p>
         )}
       </div>
-      <div className="landscape-side" style={{ width: side - 120 }}>
+      <div className="landscape-side" style={{ width: sideW }}>
         {s.regions && (
           <DataPlot
             samples={s.samples}
             regions={s.regions}
             bounds={s.bounds}
             grid={REGION_GRID}
-            size={Math.max(120, Math.min(side - 120, dataH))}
+            size={dataH}
             colors={colors}
           />
         )}
@@ -98,8 +95,8 @@ export function LandscapeFigures({
                 loss: s.interp.loss,
               },
             ]}
-            width={Math.max(160, side - 120)}
-            height={Math.max(150, height - (s.regions ? Math.min(side - 120, dataH) : 0) - 8)}
+            width={sideW}
+            height={Math.max(140, height - dataH - 8)}
             colors={colors}
           />
         )}

@@ -138,6 +138,7 @@ export function LandscapeView({ embed, colors }: ViewProps) {
             setOwn(null);
             set({ step: 0 });
           }}
+          embed={embed}
         >
           <div ref={boxRef} className="landscape-figures">
             {state && (
@@ -154,6 +155,8 @@ export function LandscapeView({ embed, colors }: ViewProps) {
             )}
           </div>
         </CsvDrop>
+      </div>
+      <aside className="readouts-panel" aria-label="readouts">
         <LandscapeReadouts values={values} compact={embed} />
         <ExportBar
           name="landscape"
@@ -161,7 +164,7 @@ export function LandscapeView({ embed, colors }: ViewProps) {
           json={() => landscapeJson(state, p, done)}
           compact={embed}
         />
-      </div>
+      </aside>
     </section>
   );
 }

@@ -1,0 +1,103 @@
+/**
+ * Landscape's bench module (see bench/types.ts): the slice kernel and the training-gradient
+ * kernel against their f64 CPU paths on the issue's workloads — (a) a 128×128 slice of MLP
+ * 2→32→32→3 over 1,024 spirals, (b) a 51×51 slice of 64→128→10 over the 1,797 digits, (c) one
+ * full-batch training step of each — and the agreement checks e2e/landscape-kernels.gpu.spec.ts
+ * calls. On the software adapter a slice takes tens of seconds, so reps are few.
+ */
+import type { BenchModule, BenchSides, BenchWorkload } from '../../../bench/types';
+import { digitsUrl, loadDigits } from '../../worker/loadDigits';
+import { GradKernel } from './kernels/grad';
+import { gradAgreement, type GradAgreementOptions } from './kernels/gradAgreement';
+import { SliceKernel } from './kernels/slice';
+import { sliceAgreement, type SliceAgreementOptions } from './kernels/sliceAgreement';
+import { toyDataset } from './science/datasets';
+import { sliceDirections } from './science/directions';
+import { lossAndGradient } from './science/gradient';
+import { initParams } from './science/init';
+import type { MlpShape, Samples } from './science/shape';
+import { axis, lossSlice } from './science/slice';
+
+type Net = 'toy' | 'digits';
+
+async function inputs(net: Net, baseUrl: string): Promise<{ shape: MlpShape; data: Samples }> {
+  if (net === 'toy') {
+    const data = toyDataset({ kind: 'spirals', n: 1024, noise: 0.1, seed: 0 });
+    return { data, shape: { inputs: 2, hidden: [32, 32], classes: 3, act: 'tanh' } };
+  }
+  const d = await loadDigits(digitsUrl(baseUrl));
+  const x = Float32Array.from(d.x, (v) => v / 16);
+  return {
+    data: { x, y: d.y, n: d.n, d: 64 },
+    shape: { inputs: 64, hidden: [128], classes: 10, act: 'tanh' },
+  };
+}
+
+const sliceWorkload = (
+  id: string,
+  name: string,
+  net: Net,
+  grid: number,
+): BenchWorkload<{ net: string; grid: number }> => ({
+  id,
+  name,
+  params: { net, grid },
+  reps: 1,
+  async setup(ctx): Promise<BenchSides> {
+    const { shape, data } = await inputs(net, ctx.baseUrl);
+    const theta = initParams(shape, 0);
+    const [delta, eta] = sliceDirections(shape, theta, { seed: 1, norm: 'filter', bias: 'ignore' });
+    const ax = axis(1, grid);
+    const kernel = await SliceKernel.create(ctx.device, shape, data, grid);
+    return {
+      gpu: () => kernel.evaluate(theta, delta, eta, ax, ax),
+      cpu: () => lossSlice(shape, theta, delta, eta, data, ax, ax),
+    };
+  },
+});
+
+const stepWorkload = (id: string, name: string, net: Net): BenchWorkload<{ net: string }> => ({
+  id,
+  name,
+  params: { net },
+  reps: 10,
+  perSecond: true,
+  async setup(ctx): Promise<BenchSides> {
+    const { shape, data } = await inputs(net, ctx.baseUrl);
+    const theta = initParams(shape, 0);
+    const kernel = await GradKernel.create(ctx.device, shape, data);
+    // The gradient is the step's cost; the f64 update is the same code on both sides.
+    return {
+      gpu: () => kernel.evaluate(theta),
+      cpu: () => lossAndGradient(shape, theta, data),
+    };
+  },
+});
+
+export const bench = {
+  id: 'landscape',
+  workloads: [
+    sliceWorkload(
+      'landscape-slice-toy',
+      'slice 128² of MLP 2→32→32→3 over 1,024 spirals',
+      'toy',
+      128,
+    ),
+    sliceWorkload(
+      'landscape-slice-digits',
+      'slice 51² of MLP 64→128→10 over 1,797 digits',
+      'digits',
+      51,
+    ),
+    stepWorkload('landscape-step-toy', 'training gradient, MLP 2→32→32→3, full batch 1,024', 'toy'),
+    stepWorkload(
+      'landscape-step-digits',
+      'training gradient, MLP 64→128→10, full batch 1,797',
+      'digits',
+    ),
+  ],
+  checks: {
+    sliceAgreement: (ctx, opts: SliceAgreementOptions) => sliceAgreement(ctx.device, opts),
+    gradAgreement: (ctx, opts: GradAgreementOptions) => gradAgreement(ctx.device, opts),
+  },
+} satisfies BenchModule;
