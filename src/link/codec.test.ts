@@ -44,6 +44,7 @@ describe('the link codec over several views', () => {
       view: 'alpha',
       embed: false,
       theme: 'system',
+      origin: [],
       alpha: { seed: 0, rate: 1 },
       beta: { seed: 5, shape: 'round' },
     });
@@ -85,9 +86,29 @@ describe('the link codec over several views', () => {
     expect(r.params.beta).toEqual({ seed: 7, shape: 'square' });
   });
 
+  it('reads origin= as an allow-list of origins and names anything else', () => {
+    const ok = codec.parse('?origin=https://a.example,http://127.0.0.1:8000');
+    expect(ok.params.origin).toEqual(['https://a.example', 'http://127.0.0.1:8000']);
+    expect(codec.parse(codec.serialize(ok.params)).params.origin).toEqual(ok.params.origin);
+    const bad = codec.parse('?origin=https://a.example/path');
+    expect(bad.params.origin).toEqual([]);
+    expect(bad.issues.map((i) => i.param)).toEqual(['origin']);
+  });
+
   it('names non-text values from a host instead of reading them', () => {
     const r = codec.apply(codec.defaults, { rate: 2 as unknown as string });
     expect(r.issues.map((i) => i.param)).toEqual(['rate']);
     expect(names('?rate=2')).toEqual([]);
+  });
+});
+
+describe('no-op input', () => {
+  it('returns the very same state for an empty or unchanged set, else a host message recomputes everything', () => {
+    const base = codec.parse('?view=beta&seed=7').params;
+    expect(codec.apply(base, {}).params).toBe(base);
+    expect(codec.apply(base, { seed: '7', shape: 'round' }).params).toBe(base);
+    const moved = codec.apply(base, { seed: '8' }).params;
+    expect(moved).not.toBe(base);
+    expect(moved.alpha).toBe(base.alpha);
   });
 });

@@ -40,6 +40,8 @@ export interface AppFields {
   view: string;
   embed: boolean;
   theme: Theme;
+  /** Origins allowed to drive the page through postMessage; empty: any host page. */
+  origin: readonly string[];
 }
 
 export interface ParseResult<S> {
@@ -62,7 +64,7 @@ const MAX_QUERY_LENGTH = 100_000;
 const MAX_ENTRIES = 100;
 const MAX_ISSUES = 10;
 
-const APP_KEYS = ['v', 'view', 'embed', 'theme'] as const;
+const APP_KEYS = ['v', 'view', 'embed', 'theme', 'origin'] as const;
 
 /** The app keys' rows of the README's permalink table. */
 export const APP_FIELD_DOCS: Readonly<Record<(typeof APP_KEYS)[number], FieldDoc>> = {
@@ -70,6 +72,10 @@ export const APP_FIELD_DOCS: Readonly<Record<(typeof APP_KEYS)[number], FieldDoc
   view: { meaning: 'instrument', range: '`ghosts`' },
   theme: { meaning: '`light`, `dark` or `system`', range: '`system`' },
   embed: { meaning: '`1` for the iframe mode', range: 'off' },
+  origin: {
+    meaning: 'origins allowed to drive an embed by postMessage, comma-separated',
+    range: 'any host page',
+  },
 };
 
 export function createLinkCodec<S extends AppFields>(views: readonly LinkView[]): LinkCodec<S> {
@@ -82,6 +88,7 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
   const initial = {
     view: first.id,
     embed: false,
+    origin: [] as readonly string[],
     theme: 'system',
     ...Object.fromEntries(available.map((v) => [v.id, defaults(v.link)])),
   } as S;
@@ -102,6 +109,7 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
       return z.NEVER;
     });
   const embedReader = booleanReader;
+  const writeOrigins = (o: readonly string[]) => o.join(',');
   const themeReader = oneOf<Theme>(THEMES, 'a theme');
 
   function unknownKey(key: string, viewId: string, known: readonly string[]): ParamIssue {
@@ -171,10 +179,28 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
       base.theme,
       fallbackText(base.theme, initial.theme),
     );
+    const originRead = readValue(originReader, mine['origin']);
+    const originList = settle(
+      issues,
+      'origin',
+      originRead,
+      base.origin,
+      base.origin.length === 0 ? 'allowing any host page' : `keeping ${writeOrigins(base.origin)}`,
+    );
+    const origin =
+      writeOrigins(originList) === writeOrigins(base.origin) ? base.origin : originList;
     const viewBase =
       (base as unknown as Record<string, object>)[active.id] ?? defaults(active.link);
     const viewParams = resolveFields(active.link, viewBase, mine, issues);
-    return { ...base, view: active.id, embed, theme, [active.id]: viewParams };
+    const same =
+      base.view === active.id &&
+      base.embed === embed &&
+      base.theme === theme &&
+      base.origin === origin &&
+      viewParams === viewBase;
+    return same
+      ? base
+      : { ...base, view: active.id, embed, theme, origin, [active.id]: viewParams };
   }
 
   function guarded(base: S, baseName: string, run: (issues: ParamIssue[]) => S): ParseResult<S> {
@@ -203,6 +229,8 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
       const parts = [`v=${LINK_VERSION}`, `view=${state.view}`];
       if (state.embed !== initial.embed) parts.push(`embed=${state.embed ? '1' : '0'}`);
       if (state.theme !== initial.theme) parts.push(`theme=${state.theme}`);
+      if (state.origin.length > 0)
+        parts.push(`origin=${state.origin.map(encodeURIComponent).join(',')}`);
       const active = byId.get(state.view);
       const params = (state as unknown as Record<string, object | undefined>)[state.view];
       if (active && params) parts.push(...writeFields(active.link, params));
@@ -210,6 +238,31 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
     },
   };
 }
+
+/** `https://host[:port]` entries: a page's origin, as MessageEvent.origin reports it. */
+const originReader = z.string().transform((s, ctx) => {
+  const out: string[] = [];
+  for (const part of s.split(',')) {
+    const text = part.trim();
+    let origin: string | null = null;
+    try {
+      const u = new URL(text);
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === text)
+        origin = u.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${quote(text)} is not an origin like https://example.org`,
+      });
+      return z.NEVER;
+    }
+    out.push(origin);
+  }
+  return { ok: true as const, value: out };
+});
 
 /** Reads `v`; a missing version is the current one, so hand-written links need not say it. */
 function readVersion(f: ReturnType<typeof readValue<number>>, issues: ParamIssue[]): number {

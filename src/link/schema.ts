@@ -123,7 +123,26 @@ export function resolveFields<P extends object>(
   };
 
   for (const key of Object.keys(table)) get(key);
-  return Object.fromEntries(Object.keys(table).map((k) => [k, done.get(k)])) as P;
+  // A value equal to the previous one keeps its identity, and so does the whole object when
+  // nothing changed: a host's no-op "set" then triggers no recomputation downstream.
+  let changed = false;
+  const out = Object.fromEntries(
+    Object.keys(table).map((k) => {
+      const v = done.get(k);
+      if (sameValue(v, previous[k])) return [k, previous[k]];
+      changed = true;
+      return [k, v];
+    }),
+  ) as P;
+  return changed || Object.keys(previous).length !== Object.keys(table).length ? out : base;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  }
+  return false;
 }
 
 /** `key=value` parts for the fields that differ from their defaults, in table order. */

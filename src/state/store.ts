@@ -31,6 +31,15 @@ export interface AtlasState {
 
 let nextNoticeId = 1;
 
+/** More notices than this and the oldest go: a flood of bad messages cannot bury the page. */
+const MAX_NOTICES = 5;
+
+/** Adds a notice unless the same text is already shown; keeps the newest MAX_NOTICES. */
+function withNotice(notices: Notice[], level: NoticeLevel, text: string): Notice[] {
+  if (notices.some((n) => n.text === text)) return notices;
+  return [...notices, { id: nextNoticeId++, level, text }].slice(-MAX_NOTICES);
+}
+
 export const useAtlas = create<AtlasState>()((set) => ({
   params: DEFAULT_PARAMS,
   notices: [],
@@ -39,19 +48,18 @@ export const useAtlas = create<AtlasState>()((set) => ({
     set((s) => ({ params: { ...s.params, [id]: { ...s.params[id], ...patch } } })),
   setTheme: (theme) => set((s) => ({ params: { ...s.params, theme } })),
   notify: (level, text) =>
-    set((s) =>
-      // The same message twice in a row (a re-sent bad parameter) is shown once.
-      s.notices.some((n) => n.text === text)
-        ? s
-        : { notices: [...s.notices, { id: nextNoticeId++, level, text }] },
-    ),
+    set((s) => {
+      const notices = withNotice(s.notices, level, text);
+      return notices === s.notices ? s : { notices };
+    }),
   notifyIssues: (issues) =>
     set((s) => {
       if (issues.length === 0) return s;
       const text = `Some link parameters were not usable: ${issues
         .map((i) => `${i.param} — ${i.message}`)
         .join('; ')}`;
-      return { notices: [...s.notices, { id: nextNoticeId++, level: 'warning', text }] };
+      const notices = withNotice(s.notices, 'warning', text);
+      return notices === s.notices ? s : { notices };
     }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
