@@ -55,7 +55,7 @@ export function NormBars(props: {
       data-chart="norms"
       width={width}
       height={height}
-      title="norms ‖μ_k‖ ▮ ‖w_k‖ ▯, theory —"
+      title="norms: ‖μ_k‖ ▮ ‖w_k‖ ▯ theory —"
       plot={M}
       titleX={4}
       titleColor={colors.text}

@@ -39,7 +39,7 @@ export function CollapseFigures(props: {
   if (width <= 0) return null;
   const K = frame?.counts.length ?? 0;
   const s3 = Math.floor(
-    embed ? Math.min(height, width * 0.58) : Math.min(440, Math.max(260, width * 0.55)),
+    embed ? Math.min(height, width - 230) : Math.min(440, Math.max(260, width * 0.55)),
   );
   const rw = Math.max(160, width - s3 - GAP);
   const heat = Math.floor(embed ? Math.min(rw, height * 0.5) : Math.min(rw, 250));
