@@ -19,10 +19,15 @@ struct Params {
 @group(0) @binding(3) var<storage, read> correct: array<f32>;
 @group(0) @binding(4) var<storage, read> logRef: array<f32>;
 @group(0) @binding(5) var<storage, read_write> stats: array<vec4<f32>>;
-// [0, B·K): π; [B·K, 2·B·K): Ã (or KL-Cov's covariances while it selects).
+// [0, B·K): π; [B·K, 2·B·K): Ã, both action-major (see PI and ADV).
 @group(0) @binding(8) var<storage, read_write> scratch: array<f32>;
 
 const NEG = -3.0e38;
+
+// Scratch is action-major ([j·B + b]): neighbouring invocations (prompts) touch neighbouring
+// words, which SwiftShader's SIMD lanes load together instead of gathering K words apart.
+fn PI(j: u32, off: u32) -> u32 { return j * P.B + off / P.K; }
+fn ADV(j: u32, off: u32) -> u32 { return P.B * P.K + j * P.B + off / P.K; }
 
 fn soft_threshold(a: f32, beta: f32) -> f32 { return sign(a) * max(abs(a) - beta, 0.0); }
 
@@ -36,20 +41,20 @@ fn div_g(p: f32, logp: f32, lr: f32) -> f32 {
   return 0.5 * (logp - log(0.5 * (p + exp(lr))));
 }
 
-// Ã of the exact rules (exact.ts) into scratch[A + j]; A_j = r_j − R is already there.
+// Ã of the exact rules (exact.ts) into scratch[ADV(j, off)]; A_j = r_j − R is already there.
 fn exact_rules(off: u32, A: u32, lse: f32, H: f32) {
   let K = P.K;
   if (METHOD == 2u) {
     var mass = 0.0;
     for (var j = 0u; j < K; j++) {
-      let cv = scratch[A + j] * (z[off + j] * P.invTemp - lse + H);
-      if (cv > P.wLow && cv < P.wHigh) { mass += scratch[off + j]; }
+      let cv = scratch[ADV(j, off)] * (z[off + j] * P.invTemp - lse + H);
+      if (cv > P.wLow && cv < P.wHigh) { mass += scratch[PI(j, off)]; }
     }
     if (mass <= 0.0) { return; }
     let keep = 1.0 - min(1.0, P.clipR / mass);
     for (var j = 0u; j < K; j++) {
-      let cv = scratch[A + j] * (z[off + j] * P.invTemp - lse + H);
-      if (cv > P.wLow && cv < P.wHigh) { scratch[A + j] = keep * scratch[A + j]; }
+      let cv = scratch[ADV(j, off)] * (z[off + j] * P.invTemp - lse + H);
+      if (cv > P.wLow && cv < P.wHigh) { scratch[ADV(j, off)] = keep * scratch[ADV(j, off)]; }
     }
   } else if (METHOD == 3u) {
     // Greedy by decreasing Cov_a = A_a (log π_a + H), ties to the lower index: each pass takes
@@ -68,10 +73,10 @@ fn exact_rules(off: u32, A: u32, lse: f32, H: f32) {
       }
       if (bi < 0) { break; }
       let idx = u32(bi);
-      let pj = scratch[off + idx];
+      let pj = scratch[PI(idx, off)];
       let f = select(1.0, min(1.0, left / pj), pj > 0.0);
-      let a = scratch[A + idx];
-      scratch[A + idx] = (1.0 - f) * a + f * soft_threshold(a, P.klBeta);
+      let a = scratch[ADV(idx, off)];
+      scratch[ADV(idx, off)] = (1.0 - f) * a + f * soft_threshold(a, P.klBeta);
       left -= f * pj;
       lastV = bv;
       lastI = bi;
@@ -79,13 +84,13 @@ fn exact_rules(off: u32, A: u32, lse: f32, H: f32) {
   } else if (METHOD == 4u) {
     var mx = 0.0;
     for (var j = 0u; j < K; j++) {
-      let o = scratch[A + j] * (1.0 - scratch[off + j]) * (z[off + j] * P.invTemp - lse + H);
+      let o = scratch[ADV(j, off)] * (1.0 - scratch[PI(j, off)]) * (z[off + j] * P.invTemp - lse + H);
       mx = max(mx, abs(o));
     }
     let k = -log(P.steerWMin) / max(mx, 0.02);
     for (var j = 0u; j < K; j++) {
-      let o = scratch[A + j] * (1.0 - scratch[off + j]) * (z[off + j] * P.invTemp - lse + H);
-      scratch[A + j] = steer_lambda(o, k, P.steerWMin) * scratch[A + j];
+      let o = scratch[ADV(j, off)] * (1.0 - scratch[PI(j, off)]) * (z[off + j] * P.invTemp - lse + H);
+      scratch[ADV(j, off)] = steer_lambda(o, k, P.steerWMin) * scratch[ADV(j, off)];
     }
   }
 }
@@ -107,7 +112,7 @@ fn run(b: u32, update: bool) {
   var s = 0.0;
   for (var j = 0u; j < K; j++) {
     let e = exp(z[off + j] * invT - m);
-    scratch[off + j] = e;
+    scratch[PI(j, off)] = e;
     s += e;
   }
   let lse = m + log(s);
@@ -115,8 +120,8 @@ fn run(b: u32, update: bool) {
   var R = 0.0;
   var Pc = 0.0;
   for (var j = 0u; j < K; j++) {
-    let p = scratch[off + j] / s;
-    scratch[off + j] = p;
+    let p = scratch[PI(j, off)] / s;
+    scratch[PI(j, off)] = p;
     pu += p * z[off + j] * invT;
     R += p * rewards[off + j];
     Pc += p * correct[off + j];
@@ -125,14 +130,14 @@ fn run(b: u32, update: bool) {
   // R is parked in stats before the update, where covA reads it back.
   stats[b] = vec4<f32>(H, R, 0.0, Pc);
   if (!update) { return; }
-  for (var j = 0u; j < K; j++) { scratch[A + j] = rewards[off + j] - R; }
+  for (var j = 0u; j < K; j++) { scratch[ADV(j, off)] = rewards[off + j] - R; }
   exact_rules(off, A, lse, H);
   var meanEff = 0.0;
-  for (var j = 0u; j < K; j++) { meanEff += scratch[off + j] * scratch[A + j]; }
+  for (var j = 0u; j < K; j++) { meanEff += scratch[PI(j, off)] * scratch[ADV(j, off)]; }
   var meanG = 0.0;
   if (METHOD == 5u && DIV != 1u) {
     for (var j = 0u; j < K; j++) {
-      let p = scratch[off + j];
+      let p = scratch[PI(j, off)];
       meanG += p * div_g(p, z[off + j] * invT - lse, logRef[off + j]);
     }
   }
@@ -140,13 +145,13 @@ fn run(b: u32, update: bool) {
   var cLD = 0.0;
   var cD = 0.0;
   for (var j = 0u; j < K; j++) {
-    let p = scratch[off + j];
+    let p = scratch[PI(j, off)];
     let logp = z[off + j] * invT - lse;
     var dz = 0.0;
     if (ALG == 0u) {
-      dz = eta * invT * p * (scratch[A + j] - meanEff);
+      dz = eta * invT * p * (scratch[ADV(j, off)] - meanEff);
     } else {
-      dz = eta * scratch[A + j];
+      dz = eta * scratch[ADV(j, off)];
     }
     if (METHOD == 1u) {
       dz -= eta * P.coef * invT * p * (logp + H);

@@ -41,13 +41,13 @@ export function LawChart(props: ChartBox & { snap: EntropySnapshot | null }) {
       yDomain={[lo - pad, hi + pad]}
       lines={fitted ? [{ key: 'fit', color: FIT_COLOR, xs: hs, ys: rs, dash: '6 3' }] : []}
       points={[{ key: 'steps', xs: H, ys: R, color: () => METHOD_COLOR, r: 2.4 }]}
-      extra={(x, y) =>
+      overlay={(x, y) =>
         fitted && Number.isFinite(fit.ceiling) ? (
           <g data-testid="chart-law-ceiling">
             <circle cx={x(0)} cy={y(fit.ceiling)} r={5} fill={FIT_COLOR} />
             <text
-              x={x(0) + 8}
-              y={y(fit.ceiling) + (fit.ceiling > (lo + hi) / 2 ? 14 : -6)}
+              x={x(0) + 10}
+              y={y(fit.ceiling) + (fit.ceiling > (lo + hi) / 2 ? 22 : -10)}
               fill={props.colors.text}
               stroke={props.colors.background}
               strokeWidth={3}
@@ -60,7 +60,7 @@ export function LawChart(props: ChartBox & { snap: EntropySnapshot | null }) {
         ) : null
       }
       legend={[
-        { key: 'steps', label: 'steps 0…t', width: 86, mark: dotMark(METHOD_COLOR) },
+        { key: 'steps', label: 'steps 0…t', width: 100, mark: dotMark(METHOD_COLOR) },
         { key: 'fit', label: 'fit', width: 44, mark: lineMark(FIT_COLOR, 2, '6 3') },
       ]}
       colors={props.colors}

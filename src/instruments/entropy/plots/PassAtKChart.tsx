@@ -42,7 +42,7 @@ export function PassAtKChart(
         {
           key: 'method',
           label: method,
-          width: 24 + 7 * method.length,
+          width: 40 + 7 * method.length,
           mark: lineMark(METHOD_COLOR),
         },
         { key: 'base', label: 'baseline', width: 84, mark: lineMark(BASE_COLOR, 2, '5 3') },

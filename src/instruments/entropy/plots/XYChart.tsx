@@ -50,6 +50,8 @@ export interface XYChartProps {
   points?: XYPoints[];
   /** Extra marks in the plot's coordinates (behind the data's clip, in front of the frame). */
   extra?: (x: Scale, y: Scale, size: { w: number; h: number }) => ReactNode;
+  /** Marks drawn over the data (labels that must stay readable). */
+  overlay?: (x: Scale, y: Scale) => ReactNode;
   legend: LegendItem[];
   colors: { text: string; background: string; muted: string };
   ref?: Ref<FigureHandle>;
@@ -73,7 +75,7 @@ function range(all: ArrayLike<number>[], log: boolean): [number, number] {
 
 export function XYChart(props: XYChartProps) {
   const { testId, title, xLabel, yLabel, width, height, xLog = false } = props;
-  const { lines = [], points = [], extra, legend, colors, ref } = props;
+  const { lines = [], points = [], extra, overlay, legend, colors, ref } = props;
   const svgRef = useSvgFigure(ref, colors.background);
   const m = XY_MARGIN;
   const w = Math.max(80, width - m.left - m.right);
@@ -148,13 +150,14 @@ export function XYChart(props: XYChartProps) {
             })}
           </g>
         ))}
+        {overlay?.(x, y)}
       </g>
       <Axis
         orient="bottom"
         y={h}
         scale={x}
         ticks={props.xTicks ?? x.ticks(xLog ? 9 : 5)}
-        format={xLog ? logTickLabel : tickLabel}
+        format={xLog && !props.xTicks ? logTickLabel : tickLabel}
         tickSize={5}
         textOffset={18}
         color={colors.text}

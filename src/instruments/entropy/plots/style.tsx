@@ -12,6 +12,6 @@ export const UP_COLOR = '#17a34a';
 export const dotMark = (color: string) => <circle r={4} fill={color} />;
 
 export const methodLegend = (method: string): LegendItem[] => [
-  { key: 'method', label: method, width: 24 + 7 * method.length, mark: lineMark(METHOD_COLOR) },
+  { key: 'method', label: method, width: 40 + 7 * method.length, mark: lineMark(METHOD_COLOR) },
   { key: 'base', label: 'baseline', width: 84, mark: lineMark(BASE_COLOR, 2, '5 3') },
 ];

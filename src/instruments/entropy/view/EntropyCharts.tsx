@@ -24,9 +24,11 @@ export function EntropyCharts(props: {
   const { snap, params: e, width, height, embed, colors } = props;
   const cols = width >= 560 ? 2 : 1;
   const w = Math.max(200, Math.floor((width - (cols - 1) * GAP) / cols));
+  // Three rows fit a laptop screen under the transport row; a taller window gets taller charts.
+  const fit = Math.floor((window.innerHeight - 190) / 3);
   const h = embed
     ? Math.max(150, Math.floor((height - GAP) / 2))
-    : Math.max(230, Math.min(300, Math.round(w * 0.72)));
+    : Math.max(200, Math.min(300, Math.round(w * 0.72), fit));
   const box = { width: w, height: h, colors };
   const total = Math.max(10, e.step, snap?.step ?? 0);
   const method = e.method === 'div' ? `div ${e.div}` : e.method;

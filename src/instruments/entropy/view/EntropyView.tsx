@@ -131,7 +131,7 @@ export function EntropyView({ embed, colors }: ViewProps) {
           </span>
           <span className="entropy-badge" title={snap?.note}>
             <BackendBadge provenance={provenance} testId="entropy-backend" />
-            {snap && !embed && <span className="entropy-note">{snap.note}</span>}
+            {snap?.backend === 'cpu' && !embed && <span className="entropy-note">{snap.note}</span>}
           </span>
         </div>
         {replaying && (
