@@ -23,7 +23,7 @@ export interface NcLine {
   dash?: string;
 }
 
-const M = { left: 52, right: 12, top: 26, bottom: 52 };
+const M = { left: 52, right: 20, top: 26, bottom: 52 };
 /** Values below this are drawn at it: f64 noise at a collapsed state is not information. */
 const FLOOR = 1e-12;
 
@@ -66,7 +66,7 @@ export function NcChart(props: {
   const legend = lines.map((l) => ({
     key: l.key,
     label: l.label,
-    width: 26 + 7 * l.label.length,
+    width: 40 + 7 * l.label.length,
     mark: lineMark(l.color, 2.5, l.dash),
   }));
   const extra = Math.max(0, legendRows(legend, w) - 1);
