@@ -37,13 +37,16 @@ describe('entropy science properties', () => {
   );
 
   it(
-    'an entropy bonus keeps H above the no-bonus baseline',
+    'an entropy bonus keeps H above the no-bonus baseline (exact modes)',
     () => {
+      // Exact modes only: under grpo the bonus changes π, so the same uniform draws can pick
+      // other tokens, and per seed H may dip below the baseline (e.g. seed 909868, K = 2,
+      // coef 0.05, lr 0.73); the claim holds for the expected update, which pg and npg take.
       fc.assert(
         fc.property(
           fc.integer({ min: 0, max: 1e6 }),
           fc.integer({ min: 2, max: 32 }),
-          fc.constantFrom<Alg>('pg', 'npg', 'grpo'),
+          fc.constantFrom<Alg>('pg', 'npg'),
           fc.double({ min: 0.05, max: 0.5, noNaN: true }),
           fc.double({ min: 0.05, max: 1, noNaN: true }),
           (seed, K, alg, coef, lr) => {
