@@ -3,30 +3,13 @@
  * the app's link, state and navigation are derived from this list.
  */
 import type { AppFields } from '../link/codec';
+import { collapse } from './collapse';
+import { entropy } from './entropy';
 import { ghosts } from './ghosts';
-import { planned, type AvailableInstrument } from './instrument';
+import { landscape } from './landscape';
+import type { AvailableInstrument } from './instrument';
 
-export const INSTRUMENTS = [
-  ghosts,
-  planned(
-    'landscape',
-    'landscape',
-    'loss surfaces in logit space and along filter-normalised directions',
-    'Li, Xu, Taylor, Studer, Goldstein, Visualizing the Loss Landscape of Neural Nets, NeurIPS 2018',
-  ),
-  planned(
-    'entropy',
-    'entropy',
-    'policy-entropy collapse in RL fine-tuning',
-    'Cui et al., The Entropy Mechanism of Reinforcement Learning for Reasoning Language Models, 2025',
-  ),
-  planned(
-    'collapse',
-    'collapse',
-    'neural collapse to a simplex ETF',
-    'Papyan, Han, Donoho, PNAS 2020; Dang et al., ICML 2023',
-  ),
-] as const;
+export const INSTRUMENTS = [ghosts, landscape, entropy, collapse] as const;
 
 type Entry = (typeof INSTRUMENTS)[number];
 type Available = Extract<Entry, { status: 'available' }>;
