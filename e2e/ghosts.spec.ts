@@ -114,7 +114,7 @@ const BAD_LINKS: [string, string][] = [
   ['tau=NaN', 'tau'],
   ['bogus=1', 'bogus'],
   [`junk=${'%7Bx'.repeat(2500)}`, 'junk'],
-  ['view=landscape', 'view'],
+  ['view=atlas', 'view'],
 ];
 
 for (const [query, param] of BAD_LINKS) {
