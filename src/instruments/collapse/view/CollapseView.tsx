@@ -12,6 +12,7 @@ import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
 import { useElementSize } from '../../../ui/useElementSize';
+import { ReplayProgress } from '../../../ui/ReplayProgress';
 import { digitsUrl } from '../../../worker/loadDigits';
 import type { CollapseSettings } from '../compute/collapseEngine';
 import { classCountsOf, type CollapseParams } from '../link';
@@ -127,23 +128,7 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
           <BackendBadge provenance={result?.provenance ?? null} testId="collapse-backend" />
         </div>
         {replaying && (
-          <div
-            className="collapse-progress"
-            role="progressbar"
-            data-testid="collapse-progress"
-            aria-label={`replaying to step ${target}`}
-            aria-valuemin={0}
-            aria-valuemax={target}
-            aria-valuenow={progressStep}
-          >
-            <div
-              className="collapse-progress-bar"
-              style={{ width: `${target > 0 ? (100 * progressStep) / target : 0}%` }}
-            />
-            <span>
-              replaying from the seed: step {progressStep} of {target}
-            </span>
-          </div>
+          <ReplayProgress step={progressStep} target={target} testId="collapse-progress" />
         )}
         {error && (
           <p className="figure-error" role="alert">

@@ -13,6 +13,7 @@ import { figureSvg } from '../../../plots/export';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
 import { useElementSize } from '../../../ui/useElementSize';
+import { ReplayProgress } from '../../../ui/ReplayProgress';
 import { settingsOf } from '../compute/settings';
 import { entropyReadouts } from '../readouts';
 import { EntropyCharts } from './EntropyCharts';
@@ -140,25 +141,12 @@ export function EntropyView({ embed, colors }: ViewProps) {
           </span>
         </div>
         {replaying && (
-          <div
-            className="entropy-progress"
-            role="progressbar"
-            data-testid="entropy-progress"
-            aria-label={`replaying to step ${target}`}
-            aria-valuemin={0}
-            aria-valuemax={target}
-            aria-valuenow={progressStep}
-          >
-            <div
-              className="entropy-progress-bar"
-              style={{ width: `${target > 0 ? (100 * progressStep) / target : 0}%` }}
-            />
-            <span>
-              {snap === null && progress === null
-                ? 'building the runs…'
-                : `replaying from the seed: step ${progressStep} of ${target}`}
-            </span>
-          </div>
+          <ReplayProgress
+            step={progressStep}
+            target={target}
+            testId="entropy-progress"
+            text={snap === null && progress === null ? 'building the runs…' : undefined}
+          />
         )}
         {error && (
           <p className="figure-error" role="alert">

@@ -18,6 +18,7 @@ import { figureSvg } from '../../../../plots/export';
 import { useAtlas, useSetView } from '../../../../state/store';
 import { Readout } from '../../../../ui/Readout';
 import { useElementSize } from '../../../../ui/useElementSize';
+import { ReplayProgress } from '../../../../ui/ReplayProgress';
 import { TrainBadge } from '../TrainOnSelect';
 import { SpikeCharts } from './SpikeCharts';
 import { SpikeControls } from './SpikeControls';
@@ -154,25 +155,16 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
           />
         </div>
         {replaying && (
-          <div
-            className="spike-progress"
-            role="progressbar"
-            data-testid="spike-progress"
-            aria-label={`replaying to step ${target}`}
-            aria-valuemin={0}
-            aria-valuemax={target}
-            aria-valuenow={progressStep}
-          >
-            <div
-              className="spike-progress-bar"
-              style={{ width: `${target > 0 ? (100 * progressStep) / target : 0}%` }}
-            />
-            <span>
-              {series === null && progress === null
+          <ReplayProgress
+            step={progressStep}
+            target={target}
+            testId="spike-progress"
+            text={
+              series === null && progress === null
                 ? 'loading the digits and building the three runs…'
-                : `replaying from the seed: step ${progressStep} of ${target}`}
-            </span>
-          </div>
+                : undefined
+            }
+          />
         )}
         {error && (
           <p className="figure-error" role="alert">
