@@ -3,6 +3,9 @@
 // (listed in bench/modules.ts) through the WGSL kernel and the CPU path, prints medians,
 // quartiles and ratios, and writes bench/out/latest.json.
 //
+// `npm run bench -- landscape entropy-pg` runs only the workloads whose module or id starts with
+// one of the words (a partial run writes bench/out/partial.json, leaving latest.json alone).
+//
 // Numbers from a software adapter (SwiftShader) are for ratios within one run, never absolute
 // claims. Set CHROMIUM_PATH to use another browser binary.
 import { spawn } from 'node:child_process';
@@ -14,7 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT_FILE = join(ROOT, 'bench', 'out', 'latest.json');
+const FILTERS = process.argv.slice(2);
+const OUT_FILE = join(ROOT, 'bench', 'out', FILTERS.length > 0 ? 'partial.json' : 'latest.json');
+
+const selected = (w) =>
+  FILTERS.length === 0 || FILTERS.some((f) => w.module.startsWith(f) || w.id.startsWith(f));
 
 const WEBGPU_ARGS = [
   '--enable-unsafe-webgpu',
@@ -60,7 +67,17 @@ function startPreview(port) {
   // Its own process group, so that killing the group also ends the node process npx starts.
   const child = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      'vite',
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+      // A private build (as for the browser tests): `vite build --outDir X` then ATLAS_DIST=X.
+      ...(process.env.ATLAS_DIST ? ['--outDir', process.env.ATLAS_DIST] : []),
+    ],
     { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return child;
@@ -105,7 +122,8 @@ async function main() {
 
     // The workloads come from the page: bench/modules.ts lists each instrument's bench.ts, and
     // the harness there times them and formats their lines.
-    const workloads = await page.evaluate(() => window.atlasBench.workloads());
+    const workloads = (await page.evaluate(() => window.atlasBench.workloads())).filter(selected);
+    if (workloads.length === 0) throw new Error(`no workload matches ${FILTERS.join(', ')}`);
     const results = [];
     for (const w of workloads) {
       console.log(`bench: ${w.module}: ${w.name} …`);
