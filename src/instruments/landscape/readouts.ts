@@ -20,7 +20,11 @@ export const LANDSCAPE_READOUTS = {
 
 export type LandscapeReadoutId = (typeof LANDSCAPE_READOUTS.param)[number];
 
-/** interp-at-1 is the interpolation at α = 1 (θ itself): the train-loss again, by another pass. */
+/**
+ * interp-at-1 is the interpolation at α = 1, i.e. the loss at the pair's second end: for the
+ * default pair θ₀ → θ that is θ itself, the train-loss again by another pass; for a pinned pair
+ * it is the loss at that pair's θ_b. interp-min is the lowest loss on the pair's line.
+ */
 export function landscapeReadouts(
   s: LandscapeState | null,
 ): Record<LandscapeReadoutId, number | null> {

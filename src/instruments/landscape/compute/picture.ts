@@ -1,7 +1,8 @@
 /**
  * The pictures of one state: the directions (seeded random or the trajectory's PCA), the slice
- * f(α, β) on the slice kernel or in f64, the 1-D interpolation from θ₀ (the same kernel with
- * δ = θ − θ₀, η = 0) and, for 2-D data, the decision regions.
+ * f(α, β) on the slice kernel or in f64, the 1-D interpolation between two of θ₀, θ and the
+ * reader's pins (the same kernel with δ = θ_b − θ_a, η = 0) and, for 2-D data, the decision
+ * regions.
  */
 import type { Provenance } from '../../../gpu/choice';
 import { argmaxClass } from './regions';
@@ -10,8 +11,19 @@ import { trajectoryPca } from '../science/pca';
 import { axis, gridMinimum, interpolation, lossSlice, INTERP_RANGE } from '../science/slice';
 import type { MlpShape, Samples } from '../science/shape';
 import type { SliceKernel } from '../kernels/slice';
+
+/** What the pictures need of the slice kernel (a test stand-in provides the same). */
+export type SliceEvaluator = Pick<SliceKernel, 'evaluate'>;
 import type { LandscapeRun } from './run';
-import type { PcaResult, SliceResult, SliceSettings } from './protocol';
+import type {
+  InterpEnd,
+  InterpEndName,
+  InterpPair,
+  InterpResult,
+  PcaResult,
+  SliceResult,
+  SliceSettings,
+} from './protocol';
 
 /** Multiply-adds the f64 path may spend on one slice before its grid is reduced (~1–3 s). */
 const CPU_BUDGET = 4e8;
@@ -76,7 +88,7 @@ export async function slice(
   dirs: Directions,
   grid: number,
   span: number,
-  kernel: SliceKernel | null,
+  kernel: SliceEvaluator | null,
   provenance: Provenance,
 ): Promise<SliceResult> {
   const { shape, data, theta } = run;
@@ -109,30 +121,45 @@ export async function slice(
   };
 }
 
+/** The θ an end of the interpolation stands for, and its name in the state. */
+function endTheta(run: LandscapeRun, end: InterpEnd): { theta: Float64Array; name: InterpEndName } {
+  if (end.kind === 'pin') return { theta: end.theta, name: { kind: 'pin', step: end.step } };
+  if (end.kind === 'initial') return { theta: run.theta0, name: { kind: 'initial', step: 0 } };
+  return { theta: run.theta, name: { kind: 'current', step: run.step } };
+}
+
+/**
+ * L((1−α)θ_a + αθ_b) for α ∈ [−0.5, 1.5], θ_a and θ_b the pair's ends: on the slice kernel when
+ * there is one (one row of it), else in f64 with fewer points where the data set is large.
+ */
 export async function interp(
   run: LandscapeRun,
-  kernel: SliceKernel | null,
-): Promise<{ alphas: Float64Array; loss: Float64Array; min: { loss: number; alpha: number } }> {
-  const { shape, data, theta, theta0 } = run;
+  kernel: SliceEvaluator | null,
+  pair: InterpPair,
+): Promise<InterpResult> {
+  const { shape, data } = run;
+  const a = endTheta(run, pair.from);
+  const b = endTheta(run, pair.to);
+  const names = { from: a.name, to: b.name };
   if (!kernel) {
     const count = forwardCost(shape, data.n) * 101 > CPU_BUDGET ? 41 : 101;
-    const r = interpolation(shape, theta0, theta, data, count);
-    return { alphas: r.alphas, loss: r.loss, min: r.min };
+    const r = interpolation(shape, a.theta, b.theta, data, count);
+    return { alphas: r.alphas, loss: r.loss, min: r.min, ...names };
   }
   const [lo, hi] = INTERP_RANGE;
   const alphas = Float64Array.from(
     { length: INTERP_POINTS },
     (_, i) => lo + ((hi - lo) * i) / (INTERP_POINTS - 1),
   );
-  // L((1−α)θ₀ + αθ) = L(θ₀ + α(θ − θ₀)): one row of the slice kernel.
-  const d = Float64Array.from(theta, (v, i) => v - (theta0[i] ?? 0));
-  const r = await kernel.evaluate(theta0, d, new Float64Array(d.length), alphas, [0]);
+  // L((1−α)θ_a + αθ_b) = L(θ_a + α(θ_b − θ_a)): one row of the slice kernel.
+  const d = Float64Array.from(b.theta, (v, i) => v - (a.theta[i] ?? 0));
+  const r = await kernel.evaluate(a.theta, d, new Float64Array(d.length), alphas, [0]);
   const loss = Float64Array.from(r.loss);
   let min = { loss: Infinity, alpha: NaN };
   loss.forEach((l, i) => {
     if (l < min.loss) min = { loss: l, alpha: alphas[i] ?? NaN };
   });
-  return { alphas, loss, min };
+  return { alphas, loss, min, ...names };
 }
 
 /** Decision regions of a 2-D model over the data's bounds (padded), or null for other data. */

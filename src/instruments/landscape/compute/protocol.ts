@@ -34,11 +34,39 @@ export interface SliceSettings {
   dirs: DirsId;
 }
 
+/**
+ * One end of the 1-D interpolation: the run's initial or current θ, or a θ the reader pinned
+ * (kept by the page, which sends it with each request: pins are session state, never in a link).
+ */
+export type InterpEnd =
+  { kind: 'initial' } | { kind: 'current' } | { kind: 'pin'; step: number; theta: Float64Array };
+
+/** The interpolation runs from `from` (α = 0) to `to` (α = 1). */
+export interface InterpPair {
+  from: InterpEnd;
+  to: InterpEnd;
+}
+
+/** An end as the state names it: what it is and the step its θ belongs to. */
+export interface InterpEndName {
+  kind: InterpEnd['kind'];
+  step: number;
+}
+
+export interface InterpResult {
+  alphas: Float64Array;
+  loss: Float64Array;
+  min: { loss: number; alpha: number };
+  from: InterpEndName;
+  to: InterpEndName;
+}
+
 export interface LandscapeRequest {
   id: number;
   kind: 'runTo';
   train: TrainSettings;
   slice: SliceSettings;
+  pair: InterpPair;
   /** Target step. */
   step: number;
   /** False while playing: the coarse grid only, so the picture keeps up. */
@@ -82,7 +110,7 @@ export interface LandscapeState {
   slice: SliceResult | null;
   /** The slice is the coarse first picture; a refined one follows. */
   coarse: boolean;
-  interp: { alphas: Float64Array; loss: Float64Array; min: { loss: number; alpha: number } } | null;
+  interp: InterpResult | null;
   pca: PcaResult | null;
   /** A note on the directions (pca before enough steps, …). */
   dirsNote: string | null;

@@ -7,6 +7,9 @@ import { Trainer } from '../science/train';
 import { lossAndGradient } from '../science/gradient';
 import type { MlpShape, Samples } from '../science/shape';
 import type { GradKernel } from '../kernels/grad';
+
+/** What a run needs of the gradient kernel (a test stand-in provides the same). */
+export type GradEvaluator = Pick<GradKernel, 'evaluate'>;
 import type { TrainSettings } from './protocol';
 
 /** Trajectory points kept for PCA: beyond this, every other point is dropped and the stride doubles. */
@@ -17,13 +20,13 @@ export class LandscapeRun {
   readonly shape: MlpShape;
   readonly data: Samples;
   private trainer: Trainer;
-  private readonly grad: GradKernel | null;
+  private readonly grad: GradEvaluator | null;
   history: number[] = [];
   /** θ at steps 0, stride, 2·stride, … (the current θ is added when PCA is asked for). */
   trajectory: Float64Array[] = [];
   private stride = 1;
 
-  constructor(settings: TrainSettings, shape: MlpShape, data: Samples, grad: GradKernel | null) {
+  constructor(settings: TrainSettings, shape: MlpShape, data: Samples, grad: GradEvaluator | null) {
     this.settings = settings;
     this.shape = shape;
     this.data = data;

@@ -1,7 +1,7 @@
 /**
- * The 1-D interpolation L((1−α)θ₀ + αθ) for α ∈ [−0.5, 1.5] (Goodfellow et al. 2015, as in Li
- * et al. 2018 §3): the initial weights at α = 0, the current ones at α = 1; pinned checkpoints
- * are drawn as further lines between θ₀ and each pin.
+ * The 1-D interpolation L((1−α)θ_a + αθ_b) for α ∈ [−0.5, 1.5] (Goodfellow et al. 2015, as in
+ * Li et al. 2018 §3): θ_a at α = 0 and θ_b at α = 1 — the initial and the current weights, or
+ * any two of them and the reader's pins. Each end is named above its dashed line.
  */
 import { scaleLinear } from 'd3-scale';
 import type { Ref } from 'react';
@@ -21,15 +21,20 @@ export interface InterpLine {
 
 export interface InterpChartProps {
   lines: InterpLine[];
+  /** The formula or pair in the title. */
+  title: string;
+  /** Names of the ends at α = 0 and α = 1. */
+  ends: readonly [string, string];
   width: number;
   height: number;
   colors: { text: string; background: string; muted: string };
   ref?: Ref<FigureHandle>;
 }
 
-const MARGIN = { left: 44, right: 10, top: 26, bottom: 62 };
+// The top leaves room for the title and, below it, the names of the two ends.
+const MARGIN = { left: 44, right: 10, top: 40, bottom: 62 };
 
-export function InterpChart({ lines, width, height, colors, ref }: InterpChartProps) {
+export function InterpChart({ lines, title, ends, width, height, colors, ref }: InterpChartProps) {
   const svgRef = useSvgFigure(ref, colors.background);
   const w = Math.max(60, width - MARGIN.left - MARGIN.right);
   const h = Math.max(40, height - MARGIN.top - MARGIN.bottom);
@@ -58,14 +63,26 @@ export function InterpChart({ lines, width, height, colors, ref }: InterpChartPr
       ref={svgRef}
       width={width}
       height={height}
-      title="1-D: L((1−α)θ₀ + αθ)"
+      title={title}
       plot={MARGIN}
       titleColor={colors.text}
       data-testid="interp-chart"
       data-chart=""
     >
-      <line x1={x(0)} x2={x(0)} y1={0} y2={h} stroke={colors.muted} strokeDasharray="3 3" />
-      <line x1={x(1)} x2={x(1)} y1={0} y2={h} stroke={colors.muted} strokeDasharray="3 3" />
+      {ends.map((name, i) => (
+        <g key={i} transform={`translate(${x(i)},0)`}>
+          <line y1={0} y2={h} stroke={colors.muted} strokeDasharray="3 3" />
+          <text
+            y={-4}
+            textAnchor="middle"
+            fill={colors.text}
+            fontSize={11}
+            data-testid={i === 0 ? 'interp-end-a' : 'interp-end-b'}
+          >
+            {name}
+          </text>
+        </g>
+      ))}
       {lines.map((l) => (
         <path
           key={l.key}

@@ -8,6 +8,7 @@ import { DataPlot } from '../plots/DataPlot';
 import { InterpChart } from '../plots/InterpChart';
 import { SliceHeatmap } from '../plots/SliceHeatmap';
 import { Surface3d } from '../plots/Surface3d';
+import { endLabel } from './pins';
 
 export function LandscapeFigures({
   state: s,
@@ -43,6 +44,8 @@ export function LandscapeFigures({
     : ['α (along δ)', 'β (along η)'];
   const dataH = s.regions ? Math.min(sideW, Math.round(height * 0.48)) : 0;
   const mainH = height - (pca ? 22 : 0);
+  const ip = s.interp;
+  const ends = ip ? ([endLabel(ip.from), endLabel(ip.to)] as const) : null;
   return (
     <div
       className="landscape-grid"
@@ -84,15 +87,21 @@ export function LandscapeFigures({
             colors={colors}
           />
         )}
-        {s.interp && (
+        {ip && ends && (
           <InterpChart
+            title={
+              ip.from.kind === 'initial' && ip.to.kind === 'current'
+                ? '1-D: L((1−α)θ₀ + αθ)'
+                : '1-D: L((1−α)θ_a + αθ_b)'
+            }
+            ends={ends}
             lines={[
               {
-                key: 'now',
-                label: `θ₀ → θ (step ${s.step})`,
+                key: 'pair',
+                label: `${ends[0]} → ${ends[1]}`,
                 color: colors.loss,
-                alphas: s.interp.alphas,
-                loss: s.interp.loss,
+                alphas: ip.alphas,
+                loss: ip.loss,
               },
             ]}
             width={sideW}

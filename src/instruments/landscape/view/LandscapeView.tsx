@@ -2,7 +2,7 @@
  * The landscape view, mode=param: a small MLP trains in front of the reader and the loss along
  * two directions around its current weights (Li et al. 2018) is redrawn as it moves — heat map
  * with contours or a 3-D surface, the data with decision regions, and the 1-D interpolation
- * from the initial weights.
+ * between the initial and the current weights or any two checkpoints the reader pins.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ExportBar } from '../../../app/ExportBar';
@@ -19,7 +19,18 @@ import { LandscapeControls } from './LandscapeControls';
 import { LandscapeFigures } from './LandscapeFigures';
 import { LandscapeReadouts } from './LandscapeReadouts';
 import { landscapeJson } from './exportData';
-import { useLandscape, type OwnData } from './useLandscape';
+import { PinBar } from './PinBar';
+import {
+  DEFAULT_PAIR,
+  NO_PINS,
+  addPin,
+  effectivePair,
+  livePins,
+  removePin,
+  type PairIds,
+  type PinSet,
+} from './pins';
+import { useLandscape, useTrainSettings, type OwnData } from './useLandscape';
 import './landscape.css';
 
 const SPEEDS = [1, 5, 20] as const;
@@ -32,7 +43,14 @@ export function LandscapeView({ embed, colors }: ViewProps) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(5);
   const [surface, setSurface] = useState(false);
-  const { state, progress, error, done } = useLandscape(p, own, !playing);
+  const { train, key } = useTrainSettings(p, own);
+  const [pinSet, setPinSet] = useState<PinSet>(NO_PINS);
+  const [pairIds, setPairIds] = useState<PairIds>(DEFAULT_PAIR);
+  const pins = livePins(pinSet, key);
+  const pair = effectivePair(pairIds, pins);
+  const { state, progress, error, done } = useLandscape(p, train, { ids: pair, pins }, !playing);
+  // The θ on screen belongs to this run once the run's first state is back.
+  const shown = state && state.key === key ? state : null;
   const panelRef = useRef<HTMLElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
@@ -128,6 +146,18 @@ export function LandscapeView({ embed, colors }: ViewProps) {
                     : (state?.dirsNote ?? '')}
           </span>
         </div>
+        {!embed && (
+          <PinBar
+            pins={pins}
+            pair={pair}
+            shownStep={shown?.step ?? null}
+            onPin={() => {
+              if (shown) setPinSet((set) => addPin(set, key, shown.step, shown.theta));
+            }}
+            onUnpin={(step) => setPinSet((set) => removePin(set, step))}
+            onPair={setPairIds}
+          />
+        )}
         <CsvDrop
           own={own}
           onData={(o) => {
@@ -157,11 +187,11 @@ export function LandscapeView({ embed, colors }: ViewProps) {
         </CsvDrop>
       </div>
       <aside className="readouts-panel" aria-label="readouts">
-        <LandscapeReadouts values={values} compact={embed} />
+        <LandscapeReadouts values={values} interp={state?.interp ?? null} compact={embed} />
         <ExportBar
           name="landscape"
           figure={figureRef}
-          json={() => landscapeJson(state, p, done)}
+          json={() => landscapeJson(state, p, done, pins)}
           compact={embed}
         />
       </aside>

@@ -1,14 +1,21 @@
 /**
  * The JSON export: everything needed to recompute the picture elsewhere — the data and labels,
- * the architecture, θ, the two normalised directions, the axes and the grid of losses.
+ * the architecture, θ, the two normalised directions, the axes and the grid of losses; and the
+ * reader's pinned θ's with the pair the 1-D curve runs between (a link cannot carry them).
  */
 import type { ViewExport } from '../../../app/exportJson';
 import { describeProvenance } from '../../../gpu/choice';
 import type { Shown } from '../compute/client';
 import type { LandscapeParams } from '../link';
 import { landscapeReadouts } from '../readouts';
+import type { Pin } from './pins';
 
-export function landscapeJson(s: Shown | null, p: LandscapeParams, done: boolean): ViewExport {
+export function landscapeJson(
+  s: Shown | null,
+  p: LandscapeParams,
+  done: boolean,
+  pins: readonly Pin[],
+): ViewExport {
   const backend = s?.slice ? describeProvenance(s.slice.provenance) : null;
   if (!s) return { mode: p.mode, backend, results: {}, partial: true };
   return {
@@ -51,8 +58,15 @@ export function landscapeJson(s: Shown | null, p: LandscapeParams, done: boolean
           }
         : null,
       interpolation: s.interp
-        ? { alphas: Array.from(s.interp.alphas), loss: Array.from(s.interp.loss) }
+        ? {
+            from: s.interp.from,
+            to: s.interp.to,
+            formula: 'loss[i] = L((1 − alphas[i])·θ_from + alphas[i]·θ_to)',
+            alphas: Array.from(s.interp.alphas),
+            loss: Array.from(s.interp.loss),
+          }
         : null,
+      pins: pins.map((pin) => ({ step: pin.step, theta: Array.from(pin.theta) })),
       pca: s.pca ? { explained: s.pca.explained, path: Array.from(s.pca.path) } : null,
       lossHistory: Array.from(s.fullHistory),
     },

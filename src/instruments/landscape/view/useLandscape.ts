@@ -1,14 +1,16 @@
 /**
  * The engine's state for the current link: each change (a step, a setting, play) is one request
- * to the landscape worker; the newest wins. While a request runs the previous picture stays on
+ * to the landscape worker; the newest wins. The interpolation's pair (and the pinned θ's it
+ * names) travels with each request. While a request runs the previous picture stays on
  * screen, and a coarse slice arrives before the refined one.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { digitsUrl } from '../../../worker/loadDigits';
 import { landscapeRunTo, type Shown } from '../compute/client';
-import type { SliceSettings, TrainSettings } from '../compute/protocol';
+import { trainKey, type SliceSettings, type TrainSettings } from '../compute/protocol';
 import type { LandscapeParams } from '../link';
 import type { Samples } from '../science/shape';
+import { pairKey, pairRequest, type PairIds, type Pin } from './pins';
 
 export interface OwnData {
   key: string;
@@ -24,18 +26,14 @@ export interface LandscapeCompute {
   done: boolean;
 }
 
-export function useLandscape(
+/** The settings that decide θ, with the key that names the run (pins belong to one run). */
+export function useTrainSettings(
   p: LandscapeParams,
   own: OwnData | null,
-  refine: boolean,
-): LandscapeCompute {
-  const [state, setState] = useState<Shown | null>(null);
-  const [progress, setProgress] = useState<{ step: number; target: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [doneFor, setDoneFor] = useState<string | null>(null);
+): { train: TrainSettings; key: string } {
   const hidden = p.hidden.join(',');
-  const train: TrainSettings = useMemo(
-    () => ({
+  return useMemo(() => {
+    const train: TrainSettings = {
       data: p.data,
       n: p.n,
       noise: p.noise,
@@ -48,17 +46,31 @@ export function useLandscape(
       seed: p.seed,
       train: p.train,
       own: own ? { key: own.key, samples: own.samples } : null,
-    }),
-    [p.data, p.n, p.noise, hidden, p.act, p.opt, p.lr, p.wd, p.batch, p.seed, p.train, own],
-  );
+    };
+    return { train, key: trainKey(train) };
+  }, [p.data, p.n, p.noise, hidden, p.act, p.opt, p.lr, p.wd, p.batch, p.seed, p.train, own]);
+}
+
+export function useLandscape(
+  p: LandscapeParams,
+  train: TrainSettings,
+  pair: { ids: PairIds; pins: readonly Pin[] },
+  refine: boolean,
+): LandscapeCompute {
+  const [state, setState] = useState<Shown | null>(null);
+  const [progress, setProgress] = useState<{ step: number; target: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [doneFor, setDoneFor] = useState<string | null>(null);
   const slice: SliceSettings = useMemo(
     () => ({ norm: p.norm, bias: p.bias, span: p.span, grid: p.grid, dirs: p.dirs }),
     [p.norm, p.bias, p.span, p.grid, p.dirs],
   );
+  // A pin's θ never changes within a run, so its id stands for it in the key.
   const requestKey = JSON.stringify([
     train.own?.key ?? '',
     { ...train, own: null },
     slice,
+    pairKey(pair.ids),
     p.step,
     refine,
   ]);
@@ -66,7 +78,15 @@ export function useLandscape(
   useEffect(() => {
     let live = true;
     landscapeRunTo(
-      { kind: 'runTo', train, slice, step: p.step, refine, dataUrl: digitsUrl(document.baseURI) },
+      {
+        kind: 'runTo',
+        train,
+        slice,
+        pair: pairRequest(pair.ids, pair.pins),
+        step: p.step,
+        refine,
+        dataUrl: digitsUrl(document.baseURI),
+      },
       (ev) => {
         if (!live) return;
         if (ev.kind === 'progress') setProgress({ step: ev.step, target: ev.target });
