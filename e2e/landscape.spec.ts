@@ -1,9 +1,11 @@
 /**
  * The landscape view (mode=param) as a user meets it: a step= link restores the same readouts
  * after a reload, a bad CSV is named and changes nothing, every data set and dirs=pca render,
- * the surface rotates, embed fits 800×450. Runs in both projects (webgpu and cpu); waits on
- * data-state, never on sleeps.
+ * the surface rotates, embed fits 800×450, and pinned checkpoints become the 1-D pair and travel
+ * in the JSON export. Runs in both projects (webgpu and cpu); waits on data-state, never on
+ * sleeps.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { readValue, watchPage } from './helpers';
 
@@ -125,4 +127,69 @@ test('embed fits 800×450 without scrolling', async ({ page }) => {
   expect(overflow.x).toBeLessThanOrEqual(0);
   expect(overflow.y).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('loss-center')).toBeVisible();
+});
+
+test('pinned checkpoints become the 1-D pair, and the JSON export carries them', async ({
+  page,
+}) => {
+  const watch = watchPage(page);
+  await page.goto(`./?view=landscape&${SMALL}&step=4`);
+  await ready(page);
+  const loss4 = await readValue(page, 'train-loss');
+  await expect(page.getByTestId('pins-hint')).toContainText('link');
+  await page.getByTestId('pin-theta').click();
+  await expect(page.getByTestId('pin-4')).toBeVisible();
+  await expect(page.getByTestId('pin-theta')).toBeDisabled(); // step 4 is pinned already
+  for (let i = 0; i < 3; i++) await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('step')).toHaveAttribute('data-value', '7');
+  await ready(page);
+  const loss7 = await readValue(page, 'train-loss');
+  await page.getByTestId('pin-theta').click();
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('step')).toHaveAttribute('data-value', '8');
+  await ready(page);
+  const loss8 = await readValue(page, 'train-loss');
+  // The default pair is θ₀ → θ: at α = 1 it is the train loss.
+  const near = (a: number, b: number) => Math.abs(a - b) / b;
+  expect(near(await readValue(page, 'interp-at-1'), loss8)).toBeLessThan(1e-6);
+
+  await page.getByTestId('interp-from').selectOption('pin-4');
+  await page.getByTestId('interp-to').selectOption('pin-7');
+  await expect(page.getByTestId('interp-end-a')).toHaveText('pin @ 4');
+  await expect(page.getByTestId('interp-end-b')).toHaveText('pin @ 7');
+  await ready(page);
+  // Now interp-at-1 is the loss at the pin of step 7, and the line's minimum is no higher than
+  // either end.
+  const at1 = await readValue(page, 'interp-at-1');
+  expect(near(at1, loss7)).toBeLessThan(1e-6);
+  expect(near(at1, loss8)).toBeGreaterThan(1e-6);
+  expect(await readValue(page, 'interp-min')).toBeLessThanOrEqual(
+    Math.min(loss4, loss7) * (1 + 1e-6),
+  );
+  await expect(page).not.toHaveURL(/pin/);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const data = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    results: {
+      theta: number[];
+      pins: { step: number; theta: number[] }[];
+      interpolation: { from: unknown; to: unknown; alphas: number[]; loss: number[] };
+      readouts: Record<string, number>;
+    };
+  };
+  const r = data.results;
+  expect(r.pins.map((p) => p.step)).toEqual([4, 7]);
+  for (const p of r.pins) expect(p.theta).toHaveLength(r.theta.length);
+  expect(r.pins[0]?.theta).not.toEqual(r.pins[1]?.theta);
+  expect(r.interpolation.from).toEqual({ kind: 'pin', step: 4 });
+  expect(r.interpolation.to).toEqual({ kind: 'pin', step: 7 });
+  expect(r.readouts['interp-at-1']).toBe(at1);
+
+  // Removing a pinned end falls back to θ₀ at the start.
+  await page.getByTestId('unpin-4').click();
+  await expect(page.getByTestId('pin-4')).toHaveCount(0);
+  await expect(page.getByTestId('interp-end-a')).toHaveText('θ₀');
+  await expect(page.getByTestId('interp-end-b')).toHaveText('pin @ 7');
+  expect(watch.errors).toEqual([]);
 });
