@@ -129,7 +129,7 @@ describe('the readouts panel', () => {
       state({ interp: interp({ from: { kind: 'pin', step: 5 }, to: { kind: 'pin', step: 20 } }) }),
     );
     expect(html).toContain('interp. at α = 1 (pin @ 20)');
-    expect(html).toContain('interp. minimum (pin @ 5 → pin @ 20)');
+    expect(html).toContain('the lowest loss on the line pin @ 5 → pin @ 20');
     expect(html).not.toContain('so the train loss again');
   });
 });

@@ -103,7 +103,7 @@ export function InterpChart({ lines, title, ends, width, height, colors, ref }: 
         length={w}
         y={h}
         title="α"
-        titleOffset={30}
+        titleOffset={33}
       />
       <Axis
         orient="left"
@@ -114,7 +114,7 @@ export function InterpChart({ lines, title, ends, width, height, colors, ref }: 
         title="loss"
         titleOffset={34}
       />
-      <LineLegend y={h + 44} maxWidth={w} color={colors.text} items={legend} />
+      <LineLegend y={h + 48} maxWidth={w} color={colors.text} items={legend} />
     </FigureSvg>
   );
 }

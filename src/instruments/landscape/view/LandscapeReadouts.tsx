@@ -24,8 +24,8 @@ const HINTS: Partial<Record<LandscapeReadoutId, string>> = {
 
 /**
  * For a pair other than θ₀ → θ the two interp readouts are that pair's: interp-at-1 is the loss
- * at its end θ_b (no longer the train loss), interp-min the lowest loss on its line. The labels
- * and hints say which pair.
+ * at its end θ_b (no longer the train loss), interp-min the lowest loss on its line. The label
+ * names θ_b and the hints the pair (the chart's legend names it too).
  */
 function pairTexts(ip: InterpResult | null): {
   labels: Partial<Record<LandscapeReadoutId, string>>;
@@ -35,11 +35,11 @@ function pairTexts(ip: InterpResult | null): {
     return { labels: {}, hints: {} };
   const [a, b] = [endLabel(ip.from), endLabel(ip.to)];
   return {
-    labels: {
-      'interp-at-1': `interp. at α = 1 (${b})`,
-      'interp-min': `interp. minimum (${a} → ${b})`,
+    labels: { 'interp-at-1': `interp. at α = 1 (${b})` },
+    hints: {
+      'interp-at-1': `L((1−α)θ_a + αθ_b) at α = 1: ${b} itself`,
+      'interp-min': `the lowest loss on the line ${a} → ${b}, α ∈ [−0.5, 1.5]`,
     },
-    hints: { 'interp-at-1': `L((1−α)θ_a + αθ_b) at α = 1: ${b} itself` },
   };
 }
 

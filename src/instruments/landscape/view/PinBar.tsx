@@ -34,11 +34,13 @@ export function PinBar({ pins, pair, shownStep, onPin, onUnpin, onPair }: PinBar
         title={
           full
             ? `${PIN_LIMIT} pins at most: remove one first`
-            : 'keep the θ shown, to interpolate to or from it later'
+            : pinned
+              ? 'this step is pinned'
+              : 'keep the θ shown, to interpolate to or from it later'
         }
         onClick={onPin}
       >
-        📌 Pin θ{shownStep === null ? '' : ` @ step ${shownStep}`}
+        Pin θ{shownStep === null ? '' : ` @ step ${shownStep}`}
       </button>
       <ul className="landscape-pin-list" data-testid="pin-list" aria-label="pinned checkpoints">
         {pins.map((p) => (
@@ -55,23 +57,25 @@ export function PinBar({ pins, pair, shownStep, onPin, onUnpin, onPair }: PinBar
           </li>
         ))}
       </ul>
-      <Select
-        label="1-D from"
-        value={pair[0]}
-        options={others(pair[1])}
-        testId="interp-from"
-        onChange={(from) => onPair([from, pair[1]])}
-      />
-      <Select
-        label="to"
-        value={pair[1]}
-        options={others(pair[0])}
-        testId="interp-to"
-        onChange={(to) => onPair([pair[0], to])}
-      />
+      <span className="landscape-pair">
+        <Select
+          label="1-D from"
+          value={pair[0]}
+          options={others(pair[1])}
+          testId="interp-from"
+          onChange={(from) => onPair([from, pair[1]])}
+        />
+        <Select
+          label="to"
+          value={pair[1]}
+          options={others(pair[0])}
+          testId="interp-to"
+          onChange={(to) => onPair([pair[0], to])}
+        />
+      </span>
       <p className="hint landscape-pins-hint" data-testid="pins-hint">
-        Pins stay in this tab: a link replays the run from its seed and cannot carry them (the JSON
-        export does).
+        Pins stay in this tab: a link replays from the seed and cannot carry them (the JSON export
+        does).
       </p>
     </div>
   );
