@@ -88,6 +88,9 @@ test('data=digits renders', async ({ page }) => {
     timeout: 170_000,
   });
   expect(await readValue(page, 'train-loss')).toBeGreaterThan(0);
+  await expect(page.getByTestId('slice-canvas')).toBeVisible();
+  // 64-pixel data has no plane to draw decision regions on.
+  await expect(page.getByTestId('regions-canvas')).toHaveCount(0);
 });
 
 test('dirs=pca draws the projected trajectory and its explained variance', async ({ page }) => {
