@@ -1,24 +1,19 @@
 /**
  * The collapse kernels' TypeScript side: a UFM (depth 0) trained on the GPU in f32 with the
- * step rule of science/stepRule.ts, and the per-sample parts of the NC metrics. Buffers and bind
- * groups are made once per size; `steps(n)` encodes n steps in one submission; `measure()` adds
- * the metric passes and reads everything back in one mapping. Oracle: science/ (gd.ts,
- * metrics.ts ncStats).
+ * step rule of science/stepRule.ts, and the per-sample parts of the NC metrics. Pipelines are
+ * specialised per config (collapseCode.ts); buffers and bind groups are made once. `steps(n)`
+ * encodes n steps in one submission; `measure()` adds the measuring passes and reads everything
+ * back in one mapping. Oracle: science/ (gd.ts, metrics.ts ncStats).
+ *
+ * A step is six dispatches: sample (per-sample work) → outer (sums over samples, per row of the
+ * partial table) → sumRows → curvature → update (W, b) → gram (W·Wᵀ for the next step). A
+ * measurement: sample → outer → sumRows → means → gram (and ‖μ_a − μ_c‖²) → metric → sumRows.
  */
-import commonSrc from '../../../../shaders/collapse/common.wgsl?raw';
-import stepSrc from '../../../../shaders/collapse/step.wgsl?raw';
-import metricsSrc from '../../../../shaders/collapse/metrics.wgsl?raw';
-import { bindGroup, computePipeline, outputBuffer, uniformBuffer } from '../../../gpu/runner';
+import { bindGroup, computePipeline, outputBuffer } from '../../../gpu/runner';
 import type { CollapseConfig } from '../science/config';
 import { type UfmShape, type UfmState, shapeOf } from '../science/model';
 import type { NcStats } from '../science/metrics';
-
-export const STEP_CODE = `${commonSrc}\n${stepSrc}`;
-export const METRICS_CODE = `${commonSrc}\n${metricsSrc}`;
-
-const WG = 64;
-const SMALL_LEN = 1484; // shaders/collapse/common.wgsl: ETA + 4
-const MEANS = 100;
+import { type CollapseLayout, collapseCode, collapseLayout, WG } from './collapseCode';
 
 export interface GpuMeasure {
   /** The objective F at the measured state (f32 sums, finished in f64). */
@@ -26,32 +21,46 @@ export interface GpuMeasure {
   readonly stats: NcStats;
   readonly W: Float64Array;
   readonly b: Float64Array;
-  /** The W step the rule chose at this state. */
-  readonly etaW: number;
 }
 
-type Pipelines = Record<
-  'gram' | 'sample' | 'partial' | 'reduce' | 'finish' | 'metric',
-  GPUComputePipeline
->;
-
-function paramsBytes(cfg: CollapseConfig, shape: UfmShape, update: boolean): ArrayBuffer {
-  const bytes = new ArrayBuffer(48);
-  const u = new Uint32Array(bytes, 0, 8);
-  const f = new Float32Array(bytes, 32, 4);
-  u.set([
-    shape.K,
-    shape.d,
-    shape.N,
-    Math.ceil(shape.N / WG),
-    cfg.loss === 'mse' ? 1 : 0,
-    cfg.bias ? 1 : 0,
-    update ? 1 : 0,
-    0,
-  ]);
-  f.set([cfg.lamW, cfg.lamH, cfg.alpha, 1 / shape.N]);
-  return bytes;
+interface Pass {
+  readonly pipeline: GPUComputePipeline;
+  /** Bind groups by the parity of the H buffer that holds the current state. */
+  readonly groups: readonly [GPUBindGroup, GPUBindGroup];
+  readonly workgroups: number;
 }
+
+type PassName =
+  | 'sampleStep'
+  | 'outerStep'
+  | 'sumStep'
+  | 'curvature'
+  | 'update'
+  | 'gramStep'
+  | 'sampleMeasure'
+  | 'outerMeasure'
+  | 'means'
+  | 'gramMeasure'
+  | 'metric'
+  | 'sumMetric';
+
+const STEP: readonly PassName[] = [
+  'sampleStep',
+  'outerStep',
+  'sumStep',
+  'curvature',
+  'update',
+  'gramStep',
+];
+const MEASURE: readonly PassName[] = [
+  'sampleMeasure',
+  'outerMeasure',
+  'sumStep',
+  'means',
+  'gramMeasure',
+  'metric',
+  'sumMetric',
+];
 
 /** A GPU-resident UFM run for one config (depth 0). */
 export class CollapseGpu {
@@ -60,193 +69,201 @@ export class CollapseGpu {
     readonly device: GPUDevice,
     readonly cfg: CollapseConfig,
     readonly shape: UfmShape,
-    private readonly p: Pipelines,
-    private readonly bufs: Record<string, GPUBuffer>,
-    private readonly groups: Record<string, GPUBindGroup>,
+    private readonly layout: CollapseLayout,
+    private readonly passes: Record<PassName, Pass>,
+    private readonly bufs: Record<'wb' | 'h0' | 'h1' | 'totals' | 'small' | 'mtotals', GPUBuffer>,
+    private readonly staging: { readonly small: GPUBuffer; readonly withH: GPUBuffer },
+    private readonly owned: readonly GPUBuffer[],
   ) {}
 
   static async create(device: GPUDevice, cfg: CollapseConfig): Promise<CollapseGpu> {
     if (cfg.depth !== 0) throw new RangeError('the collapse kernels run the plain UFM (depth 0)');
     const shape = shapeOf(cfg);
-    const { K, d, N } = shape;
-    const chunks = Math.ceil(N / WG);
-    const [gram, sample, partial, reduce, finish, metric] = await Promise.all([
-      computePipeline(device, STEP_CODE, 'gram'),
-      computePipeline(device, STEP_CODE, 'sample'),
-      computePipeline(device, STEP_CODE, 'partial'),
-      computePipeline(device, STEP_CODE, 'reduce'),
-      computePipeline(device, STEP_CODE, 'finish'),
-      computePipeline(device, METRICS_CODE, 'metric'),
-    ]);
-    const p: Pipelines = { gram, sample, partial, reduce, finish, metric };
+    const L = collapseLayout(shape);
+    const { K, d, NB, ninv, stride, metricStride } = L;
+    const code = collapseCode(cfg, L);
+    const sources: Record<PassName, [string, string]> = {
+      sampleStep: [code.sampleStep, 'sample'],
+      outerStep: [code.outerStep, 'outer'],
+      sumStep: [code.sumStep, 'sumRows'],
+      curvature: [code.finishStep, 'curvature'],
+      update: [code.finishStep, 'update'],
+      gramStep: [code.finishStep, 'gram'],
+      sampleMeasure: [code.sampleMeasure, 'sample'],
+      outerMeasure: [code.outerMeasure, 'outer'],
+      means: [code.finishMeasure, 'means'],
+      gramMeasure: [code.finishMeasure, 'gram'],
+      metric: [code.metric, 'metric'],
+      sumMetric: [code.sumMetric, 'sumRows'],
+    };
+    const names = Object.keys(sources) as PassName[];
+    const pipes = Object.fromEntries(
+      await Promise.all(
+        names.map(async (n) => [n, await computePipeline(device, ...sources[n])] as const),
+      ),
+    ) as Record<PassName, GPUComputePipeline>;
     const storage = (bytes: number): GPUBuffer =>
       device.createBuffer({
         size: Math.max(16, Math.ceil(bytes / 4) * 4),
         usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC,
       });
-    const stride = 2 * K * d + K + 3;
-    const bufs: Record<string, GPUBuffer> = {
-      step: uniformBuffer(device, paramsBytes(cfg, shape, true)),
-      measure: uniformBuffer(device, paramsBytes(cfg, shape, false)),
+    const bufs = {
       wb: storage((K * d + K) * 4),
-      h0: storage(N * d * 4),
-      h1: storage(N * d * 4),
-      labels: storage(N * 4),
-      counts: storage(K * 4),
-      resid: outputBuffer(device, N * K * 4),
-      sstats: outputBuffer(device, N * 16),
-      partials: outputBuffer(device, chunks * stride * 4),
+      h0: storage(d * NB * 16),
+      h1: storage(d * NB * 16),
       totals: storage(stride * 4),
-      small: storage(SMALL_LEN * 4),
-      mpart: storage(chunks * (K * K + 1) * 4),
+      small: storage(L.small * 4),
+      mtotals: storage(metricStride * 4),
     };
-    // Readback staging made once per size, like every other buffer here.
-    const readBytes = (K * d + K + stride + SMALL_LEN + chunks * (K * K + 1)) * 4;
+    const labels = storage(NB * 16);
+    const counts = storage(K * 4);
+    const best = outputBuffer(device, NB * 16);
+    const resid = outputBuffer(device, K * NB * 16);
+    const partials = outputBuffer(device, Math.max(stride, metricStride) * ninv * 4);
+    // Padding samples carry the label K, which every pass reads as "no sample".
+    const lab = new Uint32Array(NB * 4).fill(K);
+    lab.set(shape.labels);
+    device.queue.writeBuffer(labels, 0, lab);
+    device.queue.writeBuffer(counts, 0, Float32Array.from(shape.counts));
+    const readBytes = (K * d + K + stride + L.small + metricStride) * 4;
     const mappable = (bytes: number): GPUBuffer =>
       device.createBuffer({
         size: bytes,
         usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
       });
-    bufs.staging = mappable(readBytes);
-    bufs.stagingH = mappable(readBytes + N * d * 4);
-    device.queue.writeBuffer(bufs.labels as GPUBuffer, 0, Uint32Array.from(shape.labels));
-    device.queue.writeBuffer(bufs.counts as GPUBuffer, 0, Float32Array.from(shape.counts));
-    const b = (name: string): GPUBuffer => {
-      const buf = bufs[name];
-      if (!buf) throw new Error(`no buffer ${name}`);
-      return buf;
-    };
-    const groups: Record<string, GPUBindGroup> = {};
-    for (const mode of ['step', 'measure'] as const) {
-      groups[`gram`] = bindGroup(device, gram, { 0: b('step'), 1: b('wb'), 11: b('small') });
-      groups[`reduce`] = bindGroup(device, reduce, {
-        0: b('step'),
-        9: b('partials'),
-        10: b('totals'),
-      });
-      groups[`finish-${mode}`] = bindGroup(device, finish, {
-        0: b(mode),
-        1: b('wb'),
-        6: b('counts'),
-        10: b('totals'),
-        11: b('small'),
-      });
-      for (const par of [0, 1]) {
-        const cur = b(par === 0 ? 'h0' : 'h1');
-        const next = b(par === 0 ? 'h1' : 'h0');
-        groups[`sample-${mode}-${String(par)}`] = bindGroup(device, sample, {
-          0: b(mode),
-          1: b('wb'),
-          3: cur,
-          4: next,
-          5: b('labels'),
-          7: b('resid'),
-          8: b('sstats'),
-          11: b('small'),
-        });
-        groups[`partial-${String(par)}`] = bindGroup(device, partial, {
-          0: b('step'),
-          3: cur,
-          5: b('labels'),
-          7: b('resid'),
-          8: b('sstats'),
-          9: b('partials'),
-        });
-        groups[`metric-${String(par)}`] = bindGroup(device, metric, {
-          0: b('step'),
-          3: cur,
-          5: b('labels'),
-          8: b('sstats'),
-          11: b('small'),
-          12: b('mpart'),
-        });
+    const staging = { small: mappable(readBytes), withH: mappable(readBytes + d * NB * 16) };
+    const h = [bufs.h0, bufs.h1] as const;
+    // Each variant binds only what it reads: the step writes hNext, the measurement `best`.
+    const sample = (cur: GPUBuffer, other: GPUBuffer, update: boolean) => ({
+      0: bufs.wb,
+      1: bufs.small,
+      2: cur,
+      4: labels,
+      5: partials,
+      ...(update ? { 3: other, 7: resid } : { 6: best }),
+    });
+    const finish = { 1: counts, 2: bufs.totals, 3: bufs.small };
+    const groups = (n: PassName): Record<number, GPUBuffer>[] => {
+      const both = (b: Record<number, GPUBuffer>) => [b, b];
+      switch (n) {
+        case 'sampleStep':
+        case 'sampleMeasure': {
+          const update = n === 'sampleStep';
+          return [sample(h[0], h[1], update), sample(h[1], h[0], update)];
+        }
+        case 'outerStep':
+          return h.map((cur) => ({ 2: cur, 4: labels, 5: partials, 7: resid }));
+        case 'outerMeasure':
+          return h.map((cur) => ({ 2: cur, 4: labels, 5: partials }));
+        case 'sumStep':
+          return both({ 0: partials, 1: bufs.totals });
+        case 'sumMetric':
+          return both({ 0: partials, 1: bufs.mtotals });
+        case 'curvature':
+        case 'means':
+          return both(finish);
+        case 'update':
+          return both({ 0: bufs.wb, 2: bufs.totals, 3: bufs.small });
+        case 'gramStep':
+        case 'gramMeasure':
+          return both({ 0: bufs.wb, 3: bufs.small });
+        case 'metric':
+          return h.map((cur) => ({ 0: bufs.small, 1: cur, 2: labels, 3: best, 4: partials }));
       }
-    }
-    return new CollapseGpu(device, cfg, shape, p, bufs, groups);
+    };
+    const per = (entries: number) => Math.ceil(entries / WG);
+    const workgroups: Record<PassName, number> = {
+      sampleStep: L.workgroups,
+      outerStep: per(ninv * d),
+      sumStep: per(stride),
+      curvature: 1,
+      update: per(K * d + K),
+      gramStep: per(K * K),
+      sampleMeasure: L.workgroups,
+      outerMeasure: per(ninv * d),
+      means: per(K * d),
+      gramMeasure: per(K * K),
+      metric: L.workgroups,
+      sumMetric: per(metricStride),
+    };
+    const pass = (n: PassName): Pass => {
+      const [g0, g1] = groups(n).map((b) => bindGroup(device, pipes[n], b));
+      if (!g0 || !g1) throw new Error(`no bind groups for ${n}`);
+      return { pipeline: pipes[n], groups: [g0, g1], workgroups: workgroups[n] };
+    };
+    const passes = Object.fromEntries(names.map((n) => [n, pass(n)])) as Record<PassName, Pass>;
+    const owned = [
+      ...Object.values(bufs),
+      labels,
+      counts,
+      best,
+      partials,
+      ...Object.values(staging),
+    ];
+    return new CollapseGpu(device, cfg, shape, L, passes, bufs, staging, owned);
   }
 
-  private buf(name: string): GPUBuffer {
-    const b = this.bufs[name];
-    if (!b) throw new Error(`no buffer ${name}`);
-    return b;
-  }
-
-  private group(name: string): GPUBindGroup {
-    const g = this.groups[name];
-    if (!g) throw new Error(`no bind group ${name}`);
-    return g;
-  }
-
-  /** Uploads a state (rounded to f32). */
+  /**
+   * Uploads a state (rounded to f32; H into the kernels' blocks of 4 samples, feature-major) and
+   * computes W·Wᵀ for the first step.
+   */
   upload(st: UfmState): void {
-    const { K, d } = this.shape;
+    const { K, d, N, NB } = this.layout;
     const wb = new Float32Array(K * d + K);
     wb.set(st.W);
     wb.set(st.b, K * d);
-    this.device.queue.writeBuffer(this.buf('wb'), 0, wb);
+    this.device.queue.writeBuffer(this.bufs.wb, 0, wb);
+    const hb = new Float32Array(d * NB * 4);
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < d; j++) hb[(j * NB + (i >> 2)) * 4 + (i & 3)] = st.H[i * d + j] ?? 0;
     this.parity = 0;
-    this.device.queue.writeBuffer(this.buf('h0'), 0, Float32Array.from(st.H));
+    this.device.queue.writeBuffer(this.bufs.h0, 0, hb);
+    this.device.queue.submit([this.encode(0, []).finish()]);
   }
 
-  private encodePass(pass: GPUComputePassEncoder, mode: 'step' | 'measure'): void {
-    const { K, d, N } = this.shape;
-    const chunks = Math.ceil(N / WG);
-    const par = String(this.parity);
-    pass.setPipeline(this.p.gram);
-    pass.setBindGroup(0, this.group('gram'));
-    pass.dispatchWorkgroups(1);
-    pass.setPipeline(this.p.sample);
-    pass.setBindGroup(0, this.group(`sample-${mode}-${par}`));
-    pass.dispatchWorkgroups(chunks);
-    pass.setPipeline(this.p.partial);
-    pass.setBindGroup(0, this.group(`partial-${par}`));
-    pass.dispatchWorkgroups(chunks);
-    pass.setPipeline(this.p.reduce);
-    pass.setBindGroup(0, this.group('reduce'));
-    pass.dispatchWorkgroups(Math.ceil((2 * K * d + K + 3) / WG));
-    pass.setPipeline(this.p.finish);
-    pass.setBindGroup(0, this.group(`finish-${mode}`));
-    pass.dispatchWorkgroups(1);
-    if (mode === 'measure') {
-      pass.setPipeline(this.p.metric);
-      pass.setBindGroup(0, this.group(`metric-${par}`));
-      pass.dispatchWorkgroups(chunks);
-    } else {
+  private dispatch(enc: GPUComputePassEncoder, name: PassName): void {
+    const p = this.passes[name];
+    enc.setPipeline(p.pipeline);
+    enc.setBindGroup(0, p.groups[this.parity as 0 | 1]);
+    enc.dispatchWorkgroups(p.workgroups);
+  }
+
+  /** Encodes n steps then `after` (after an upload: W·Wᵀ only) into one command buffer. */
+  private encode(n: number, after: readonly PassName[]): GPUCommandEncoder {
+    const encoder = this.device.createCommandEncoder({ label: 'collapse' });
+    const pass = encoder.beginComputePass();
+    if (n === 0 && after.length === 0) this.dispatch(pass, 'gramStep');
+    for (let t = 0; t < n; t++) {
+      for (const name of STEP) this.dispatch(pass, name);
       this.parity ^= 1;
     }
+    for (const name of after) this.dispatch(pass, name);
+    pass.end();
+    return encoder;
   }
 
   /** Encodes and submits n gradient steps (no readback). */
   steps(n: number): void {
     if (n <= 0) return;
-    const encoder = this.device.createCommandEncoder({ label: 'collapse-steps' });
-    const pass = encoder.beginComputePass();
-    for (let t = 0; t < n; t++) this.encodePass(pass, 'step');
-    pass.end();
-    this.device.queue.submit([encoder.finish()]);
+    this.device.queue.submit([this.encode(n, []).finish()]);
   }
 
   /**
-   * Runs `n` steps then the metric passes at the resulting state, in one submission, and reads
-   * back W, b, the totals, the means and the metric partials in one mapping (H only if asked).
+   * Runs `n` steps then the measuring passes at the resulting state, in one submission, and
+   * reads back W, b, the sums, the means and the metric sums in one mapping (H only if asked,
+   * returned N×d row-major).
    */
   async measure(n = 0, withH = false): Promise<GpuMeasure & { H?: Float32Array }> {
-    const { K, d, N, counts } = this.shape;
-    const chunks = Math.ceil(N / WG);
-    const stride = 2 * K * d + K + 3;
-    const encoder = this.device.createCommandEncoder({ label: 'collapse-measure' });
-    const pass = encoder.beginComputePass();
-    for (let t = 0; t < n; t++) this.encodePass(pass, 'step');
-    this.encodePass(pass, 'measure');
-    pass.end();
+    const { K, d, N, NB, stride, metricStride, means } = this.layout;
+    const encoder = this.encode(n, MEASURE);
     const parts: [GPUBuffer, number][] = [
-      [this.buf('wb'), (K * d + K) * 4],
-      [this.buf('totals'), stride * 4],
-      [this.buf('small'), SMALL_LEN * 4],
-      [this.buf('mpart'), chunks * (K * K + 1) * 4],
+      [this.bufs.wb, (K * d + K) * 4],
+      [this.bufs.totals, stride * 4],
+      [this.bufs.small, this.layout.small * 4],
+      [this.bufs.mtotals, metricStride * 4],
     ];
-    if (withH) parts.push([this.buf(this.parity === 0 ? 'h0' : 'h1'), N * d * 4]);
-    const staging = this.buf(withH ? 'stagingH' : 'staging');
+    if (withH) parts.push([this.parity === 0 ? this.bufs.h0 : this.bufs.h1, d * NB * 16]);
+    const staging = withH ? this.staging.withH : this.staging.small;
     let off = 0;
     for (const [src, bytes] of parts) {
       encoder.copyBufferToBuffer(src, 0, staging, off, bytes);
@@ -264,16 +281,24 @@ export class CollapseGpu {
     };
     const wb = take(K * d + K);
     const totals = take(stride);
-    const small = take(SMALL_LEN);
-    const mpart = take(chunks * (K * K + 1));
-    const H = withH ? Float32Array.from(take(N * d)) : undefined;
-    // The f32 partials are summed over chunks in f64 here.
-    const S = new Float64Array(K * K);
-    let mismatches = 0;
-    for (let c = 0; c < chunks; c++) {
-      for (let e = 0; e < K * K; e++) S[e] = (S[e] ?? 0) + (mpart[c * (K * K + 1) + e] ?? 0) / N;
-      mismatches += mpart[c * (K * K + 1) + K * K] ?? 0;
+    const small = take(this.layout.small);
+    const mt = take(metricStride);
+    let H: Float32Array | undefined;
+    if (withH) {
+      const hb = take(d * NB * 4);
+      H = new Float32Array(N * d);
+      for (let i = 0; i < N; i++)
+        for (let j = 0; j < d; j++) H[i * d + j] = hb[(j * NB + (i >> 2)) * 4 + (i & 3)] ?? 0;
     }
+    // The kernel sums the upper triangle of S (symmetric).
+    const S = new Float64Array(K * K);
+    let e = 0;
+    for (let a = 0; a < K; a++)
+      for (let c = a; c < K; c++, e++) {
+        const v = (mt[e] ?? 0) / N;
+        S[a * K + c] = v;
+        S[c * K + a] = v;
+      }
     const W = Float64Array.from(wb.subarray(0, K * d));
     const b = Float64Array.from(wb.subarray(K * d));
     let w2 = 0;
@@ -283,17 +308,16 @@ export class CollapseGpu {
     const stats: NcStats = {
       K,
       d,
-      counts,
-      means: Float64Array.from(small.subarray(MEANS, MEANS + K * d)),
+      counts: this.shape.counts,
+      means: Float64Array.from(small.subarray(means, means + K * d)),
       S,
-      mismatches: Math.round(mismatches),
+      mismatches: Math.round(mt[metricStride - 1] ?? 0),
     };
     const objective = lossSum / N + 0.5 * this.cfg.lamW * w2 + 0.5 * this.cfg.lamH * hsq;
-    const etaW = small[SMALL_LEN - 4] ?? 0;
-    return H ? { objective, stats, W, b, etaW, H } : { objective, stats, W, b, etaW };
+    return H ? { objective, stats, W, b, H } : { objective, stats, W, b };
   }
 
   destroy(): void {
-    for (const b of Object.values(this.bufs)) b.destroy();
+    for (const b of this.owned) b.destroy();
   }
 }
