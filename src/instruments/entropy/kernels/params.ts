@@ -1,6 +1,6 @@
 /** The uniform block of shaders/entropy/step.wgsl (`struct Params`, 24 words) and its constants. */
 import { selectCount } from '../science/tokens';
-import { ALGS, DIVERGENCES, METHODS, type UpdateParams } from '../science/types';
+import { ALGS, DIVERGENCES, METHODS, type Problem, type UpdateParams } from '../science/types';
 
 export const PARAMS_BYTES = 96;
 
@@ -19,29 +19,33 @@ export function encodeParams(B: number, K: number, p: UpdateParams, seed: number
   return bytes;
 }
 
-/**
- * Invocations per prompt. SwiftShader runs a workgroup's invocations in lock-step groups and every
- * barrier of the reductions synchronises all of them, so a workgroup no wider than it must be is
- * much cheaper there: a power of two from 8 to 64, ≥ K/4 (each invocation keeps ≤ 4 actions…
- * beyond that, loops) and ≥ G for grpo (one invocation per token).
- */
-export function workgroupWidth(K: number, p: UpdateParams): number {
-  const need = Math.max(8, Math.ceil(K / 4), p.alg === 'grpo' ? p.G : 1);
-  return Math.min(64, 2 ** Math.ceil(Math.log2(need)));
+/** The logit of a padding slot: π = 0 there at any temperature the link allows (T ≥ 0.05). */
+export const PAD_LOGIT = -1e20;
+
+/** The sizes of a row on the GPU: K4 vec4 chunks, KW words of bits (see step.wgsl). */
+export function rowShape(K: number): { K4: number; KW: number } {
+  return { K4: Math.ceil(K / 4), KW: Math.ceil(K / 32) };
 }
 
+/** True when every reward is 0 or 1: then step.wgsl reads them as bits. */
+export const binaryRewards = (problem: Problem): boolean =>
+  problem.rewards.every((r) => r === 0 || r === 1);
+
 /**
- * The WGSL constants that pick one (alg, method, divergence) path of step.wgsl, and its sizes:
- * workgroup arrays sized to this K and G, since WebGPU zero-fills workgroup memory for every
- * workgroup (a fixed 1024-entry array costs that fill B times per dispatch).
+ * The WGSL constants that pick one (alg, method, divergence) path of step.wgsl and give it the
+ * row's sizes: literal trip counts the shader compiler can unroll, and one pipeline per
+ * (alg, method) holding only its own path (SwiftShader compiles it in seconds, not tens of them).
  */
-export function pathConstants(p: UpdateParams, K = 1024): string {
+export function pathConstants(p: UpdateParams, K: number, binary: boolean): string {
+  const { K4, KW } = rowShape(K);
   return [
-    `const WG = ${workgroupWidth(K, p)}u;`,
-    `const MAX_K = ${Math.max(1, K)}u;`,
-    `const MAX_G = ${Math.max(1, p.G)}u;`,
+    `const K = ${K}u;`,
+    `const K4 = ${K4}u;`,
+    `const KW = ${KW}u;`,
+    `const G = ${p.alg === 'grpo' ? Math.max(1, p.G) : 1}u;`,
     `const ALG = ${ALGS.indexOf(p.alg)}u;`,
     `const METHOD = ${METHODS.indexOf(p.method)}u;`,
     `const DIV = ${DIVERGENCES.indexOf(p.div)}u;`,
+    `const BINARY = ${binary};`,
   ].join('\n');
 }
