@@ -85,8 +85,7 @@ export const bench = {
   id: 'entropy',
   workloads: [
     stepWorkload('entropy-pg', 'entropy step B=4096 K=256, exact PG', 'pg', 9),
-    // ~18 s per GPU rep on SwiftShader (barrier-bound workgroup kernel): few reps keep the bench short.
-    stepWorkload('entropy-grpo', 'entropy step B=4096 K=256, GRPO G=8', 'grpo', 3),
+    stepWorkload('entropy-grpo', 'entropy step B=4096 K=256, GRPO G=8', 'grpo', 9),
     viewStep,
   ],
   checks: { entropyStepAgreement: entropyStepAgreementCheck, counterRngAgreement },

@@ -114,10 +114,12 @@ class GpuRun {
   readonly P = new Column();
   readonly C = new Column();
   passRates = new Float64Array(0);
+  firstRow: Float32Array = new Float32Array(0);
   constructor(readonly gpu: EntropyGpu) {}
 
   async advance(n: number): Promise<void> {
-    const { history, passRates, firstStep } = await this.gpu.run(n);
+    const { history, passRates, firstStep, firstRow } = await this.gpu.run(n);
+    this.firstRow = firstRow;
     for (let i = 0; i <= n; i++) {
       const t = firstStep + i;
       this.H.set(t, history[4 * i] ?? NaN);
@@ -185,9 +187,9 @@ export class GpuRuns implements Runs {
       initial: this.initial.slice(),
     });
   }
-  async points(): Promise<EntropySnapshot['points']> {
-    const z = await this.method.gpu.readLogits(this.problem.K);
-    return banditPoints(z, this.problem, this.temp);
+  /** From the row that came back with the last step (no extra round trip). */
+  points(): Promise<EntropySnapshot['points']> {
+    return Promise.resolve(banditPoints(this.method.firstRow, this.problem, this.temp));
   }
   destroy(): void {
     this.method.gpu.destroy();

@@ -29,6 +29,8 @@ export interface GpuRunResult {
   readonly passRates: Float32Array;
   /** Updates taken before this call (the step of row 0). */
   readonly firstStep: number;
+  /** The logits of prompt 0 after the last update (the view's mechanism chart draws them). */
+  readonly firstRow: Float32Array;
 }
 
 const STORAGE_RW = { type: 'storage' } as const;
@@ -283,19 +285,29 @@ export class EntropyGpu {
     pass.setBindGroup(0, this.reduceGroups.finish);
     pass.dispatchWorkgroups(1);
     pass.end();
+    // One readback: the history rows, the per-prompt stats (their P), prompt 0's row.
     const histBytes = (n + 1) * 16;
     const statBytes = problem.B * 16;
+    const rowBytes = 16 * rowShape(problem.K).K4;
+    const total = histBytes + statBytes + rowBytes;
     encoder.copyBufferToBuffer(this.hist, 0, this.staging, 0, histBytes);
     encoder.copyBufferToBuffer(this.buf.stats, 0, this.staging, histBytes, statBytes);
+    encoder.copyBufferToBuffer(this.buf.z, 0, this.staging, histBytes + statBytes, rowBytes);
     device.queue.submit([encoder.finish()]);
-    await this.staging.mapAsync(GPUMapMode.READ, 0, histBytes + statBytes);
-    const all = new Float32Array(this.staging.getMappedRange(0, histBytes + statBytes).slice(0));
+    await this.staging.mapAsync(GPUMapMode.READ, 0, total);
+    const all = new Float32Array(this.staging.getMappedRange(0, total).slice(0));
     this.staging.unmap();
     const firstStep = this.steps;
     this.steps += n;
     const passRates = new Float32Array(problem.B);
     for (let b = 0; b < problem.B; b++) passRates[b] = all[4 * (n + 1) + 4 * b + 3] ?? NaN;
-    return { history: all.subarray(0, 4 * (n + 1)), passRates, firstStep };
+    const rowAt = (histBytes + statBytes) / 4;
+    return {
+      history: all.subarray(0, 4 * (n + 1)),
+      passRates,
+      firstStep,
+      firstRow: all.slice(rowAt, rowAt + problem.K),
+    };
   }
 
   private ensureHistory(rows: number): void {
@@ -308,7 +320,7 @@ export class EntropyGpu {
       usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
     });
     this.staging = this.device.createBuffer({
-      size: this.histRows * 16 + this.problem.B * 16,
+      size: this.histRows * 16 + this.problem.B * 16 + 16 * rowShape(this.problem.K).K4,
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     });
     this.reduceGroups = this.makeReduceGroups();
