@@ -7,8 +7,8 @@
 // bounds checks, and every workgroupBarrier switches coroutines): one invocation per prompt, its
 // row in a loop of vec4 chunks, no barriers and no workgroup memory. Each pass reads the row once;
 // π is recomputed (one exp) wherever it is needed instead of being stored and gathered again. The
-// update pass measures the new row on the fly (an online log-sum-exp over the four lanes of the
-// vec4), so the next step starts from stored (lse, H, R) without a measuring pass of its own.
+// update pass measures the new row on the fly (sums shifted by the old lse, see `step`), so the
+// next step starts from stored (lse, H, R) without a measuring pass of its own.
 //
 // Rows are padded to K4 vec4 chunks: padded logits hold PAD (π = 0), padded rewards 0. Rewards
 // that are all 0 or 1 come as bits (BINARY), the correct-answer flags always do; so the hot loop
@@ -298,7 +298,10 @@ fn grpo_tokens(b: u32, lse: f32, H: f32) -> Tokens {
   }
   var act: array<u32, G>;
   for (var i = 0u; i < G; i++) { act[i] = K - 1u; }
+  // The next draw to place is kept in a register (nextU; 2 once all are placed): indexing `us`
+  // by k in every chunk would be a gather.
   var k = 0u;
+  var nextU = us[0];
   var c = 0.0;
   for (var q = 0u; q < K4 && k < G; q++) {
     let p = exp(pi_row(b, q, lse));
@@ -306,10 +309,10 @@ fn grpo_tokens(b: u32, lse: f32, H: f32) -> Tokens {
     let c2 = c1 + p.y;
     let c3 = c2 + p.z;
     let c4 = c3 + p.w;
-    while (k < G && us[k] < c4) {
-      let u = us[k];
-      act[ord[k]] = 4u * q + select(select(select(3u, 2u, u < c3), 1u, u < c2), 0u, u < c1);
+    while (nextU < c4) {
+      act[ord[k]] = 4u * q + select(select(select(3u, 2u, nextU < c3), 1u, nextU < c2), 0u, nextU < c1);
       k++;
+      nextU = select(2.0, us[min(k, G - 1u)], k < G);
     }
     c = c4;
   }
@@ -404,7 +407,9 @@ fn step(@builtin(global_invocation_id) gid: vec3<u32>) {
     rule = exact_rule(b, lse, H, R);
   }
   if (METHOD == 5u && DIV != 1u) { rule.meanG = mean_div_g(b, lse); }
+  // The chunk of the next token (K4 once all are added), in a register as nextU above.
   var k = 0u;
+  var nextQ = select(K4, tok.act[0] / 4u, ALG == 2u);
   // The new row is measured on the fly, shifted by the old lse: Σ e^(u′ − lse) = Σ π e^(Δu) stays
   // near 1 unless a step moves some logit by tens of nats, and then measure_row redoes it.
   var a = Sums(vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0), vec4<f32>(0.0));
@@ -425,9 +430,10 @@ fn step(@builtin(global_invocation_id) gid: vec3<u32>) {
     if (ALG == 2u) {
       // Σ_i Ã_i (e_{y_i} − π) / G; the tokens are in action order.
       var s = vec4<f32>(0.0);
-      while (k < G && tok.act[k] < 4u * q + 4u) {
+      while (q == nextQ) {
         s[tok.act[k] & 3u] += tok.w[k];
         k++;
+        nextQ = select(K4, tok.act[min(k, G - 1u)] / 4u, k < G);
       }
       dz = eta * invT * (s - p * tok.sumW) / f32(G);
     } else {
