@@ -11,8 +11,10 @@
 // grid point is negligible.
 //
 // The host prepends: const P, H1, N, BLOCKS, CH (the workgroup size), K, NW, WBASE, WIDEST,
-// `fn act(vec4f) -> vec4f`, and replaces the LAYERS line by the layers after the first (reading
-// hA, writing hB / hA alternately, the last into z).
+// `fn act(vec4f) -> vec4f`, and replaces the FORWARD line by the forward pass of block b from
+// the first layer's products (slice_project.wgsl) to the cross-entropy `ce` (vec4f) and the
+// argmax `best` (vec4u) of its 4 samples, the lowest index winning ties (see sliceCode.ts: as
+// straight-line code with literal indices for nets up to a size, loops beyond).
 
 struct Chunk {
   na: u32,
@@ -43,34 +45,11 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) c: u
   }
   workgroupBarrier();
 
-  var hA: array<vec4f, WIDEST>;
-  var hB: array<vec4f, WIDEST>;
-  var z: array<vec4f, K>;
   var lossSum = 0.0;
   var hits = 0.0;
   for (var b = c; b < BLOCKS; b += CH) {
-    // The first layer from its three precomputed products (slice_project.wgsl).
-    for (var j = 0u; j < H1; j++) {
-      let pre = proj[j * BLOCKS + b] + alpha * proj[(H1 + j) * BLOCKS + b]
-        + beta * proj[(2u * H1 + j) * BLOCKS + b];
-      hA[j] = act(pre);
-    }
-    // LAYERS
-    // Softmax CE by the log-sum-exp shift; argmax with the lowest index on ties.
-    var m = z[0];
-    var best = vec4u(0u);
-    for (var k = 1u; k < K; k++) {
-      best = select(best, vec4u(k), z[k] > m);
-      m = max(m, z[k]);
-    }
-    var s = vec4f(0.0);
-    var zy = vec4f(0.0);
     let y = labels[b];
-    for (var k = 0u; k < K; k++) {
-      s += exp(z[k] - m);
-      zy = select(zy, z[k], y == vec4u(k));
-    }
-    let ce = m + log(s) - zy;
+    // FORWARD
     let valid = vec4u(4u * b) + vec4u(0u, 1u, 2u, 3u) < vec4u(N);
     lossSum += dot(select(vec4f(0.0), ce, valid), vec4f(1.0));
     hits += dot(select(vec4f(0.0), vec4f(1.0), valid & (best == y)), vec4f(1.0));

@@ -1,7 +1,8 @@
 // The slice kernel against its f64 oracle (lossSlice) in Node on SwiftShader: SPEC §3's golden
 // slice; the issue's realistic shapes (2→32→32→3 over 1,024 samples, 64→128→10 over 1,797) for
 // every activation, on a small grid because the f64 oracle is what costs here; one net too big
-// for workgroup memory (the 'storage' variant); and a 128×128 grid on a tiny net, so the grid
+// for workgroup memory (the 'storage' variant); each of the workgroup variant's three forward
+// passes (straight-line, streamed, looped); and a 128×128 grid on a tiny net, so the grid
 // indexing and dispatch split are checked at full size. Tolerance: 1e-4 relative (SPEC: WGSL
 // f32 paths ~1e-4), the f32 sums over ≤ 1,797 samples stay well inside it. A failure means the
 // GPU picture is not the loss landscape.
@@ -45,6 +46,9 @@ describeGpu('slice kernel in Node (Dawn, SwiftShader)', () => {
     ['relu', [8], 'spirals', 64, 9],
     ['gelu', [12, 7, 5], 'spirals', 50, 9],
     ['tanh', [20], 'digits-like', 41, 9],
+    // Wider than UNROLL_WIDEST with two layers: the looped forward pass ([128] is streamed,
+    // the nets of width ≤ 32 straight-line).
+    ['relu', [48, 40], 'spirals', 64, 7],
     // Later weights 4,355 > 4,096 f32: the storage variant.
     ['tanh', [64, 64], 'spirals', 50, 7],
     ['tanh', [32, 32], 'spirals', 1024, 7],

@@ -2,9 +2,10 @@
  * The slice kernel's host side: f(α, β) = L(θ + αδ + βη) and the accuracy on a rectilinear grid
  * of (α, β), on the GPU in f32 (Li et al. 2018, Eq. 1). Oracle: lossSlice in ../science/slice.ts.
  *
- * Four passes: slice_project.wgsl (the first layer's three products per sample, once per θ),
- * slice_weights.wgsl (the later layers' weights per grid point), slice_loss.wgsl (16 invocations
- * per grid point, each a share of the samples) and slice_reduce.wgsl. Buffers are made once
+ * Passes: slice_project.wgsl (the first layer's three products per sample, once per θ), then
+ * per grid point either slice_loss_wg.wgsl (one workgroup forms the later weights in workgroup
+ * memory and runs the samples) or, for nets too big for it, slice_weights.wgsl and
+ * slice_loss.wgsl (weights per point in a buffer); slice_reduce.wgsl sums the shares. Buffers are made once
  * per kernel (shape, data set and largest grid fixed) and reused; each evaluate() reads back once. Any axes up to `maxAxis` points each may be passed, so a view can
  * draw a coarse grid first and refine.
  */
