@@ -5,6 +5,7 @@
  */
 import { acquireGpu } from '../src/gpu/device';
 import { show } from './table';
+import { tfjs } from './tfjs';
 import type {
   BenchContext,
   BenchModule,
@@ -24,6 +25,7 @@ export async function benchContext(): Promise<BenchContext> {
     // The bench page is /bench/ under the site root, wherever the site is served from.
     baseUrl: new URL('..', document.baseURI).href,
     show,
+    tfjs,
   };
 }
 
@@ -60,20 +62,25 @@ export function timing(ms: readonly number[]): Timing {
 export async function timeSides(
   sides: BenchSides,
   reps: number,
-): Promise<{ gpuMs: number[]; cpuMs: number[] }> {
+): Promise<{ gpuMs: number[]; cpuMs: number[]; libMs: Record<string, number[]> }> {
+  const libs = Object.entries(sides.libraries ?? {});
   await sides.gpu();
   await sides.cpu();
+  for (const [, run] of libs) await run();
   const gpuMs: number[] = [];
   const cpuMs: number[] = [];
+  const libMs: Record<string, number[]> = Object.fromEntries(libs.map(([name]) => [name, []]));
+  const time = async (run: () => unknown, into: number[]): Promise<void> => {
+    const t0 = performance.now();
+    await run();
+    into.push(performance.now() - t0);
+  };
   for (let r = 0; r < reps; r++) {
-    let t0 = performance.now();
-    await sides.gpu();
-    gpuMs.push(performance.now() - t0);
-    t0 = performance.now();
-    await sides.cpu();
-    cpuMs.push(performance.now() - t0);
+    await time(sides.gpu, gpuMs);
+    await time(sides.cpu, cpuMs);
+    for (const [name, run] of libs) await time(run, libMs[name] ?? []);
   }
-  return { gpuMs, cpuMs };
+  return { gpuMs, cpuMs, libMs };
 }
 
 const ms = (t: number): string => `${t.toFixed(1)} ms`;
@@ -88,7 +95,7 @@ export async function runWorkload(
 ): Promise<WorkloadReport> {
   const ctx = await benchContext();
   const sides = await workload.setup(ctx, params);
-  const { gpuMs, cpuMs } = await timeSides(sides, reps);
+  const { gpuMs, cpuMs, libMs } = await timeSides(sides, reps);
   const gpu = timing(gpuMs);
   const cpu = timing(cpuMs);
   const cpuOverGpu = cpu.medianMs / gpu.medianMs;
@@ -111,6 +118,17 @@ export async function runWorkload(
     cpuMs,
     summary,
   };
+  const libNames = Object.keys(libMs);
+  if (libNames.length > 0) {
+    report.libraries = {};
+    for (const name of libNames) {
+      const t = timing(libMs[name] ?? []);
+      const overGpu = t.medianMs / gpu.medianMs;
+      report.libraries[name] = { ...t, ms: libMs[name] ?? [], overGpu };
+      summary += `\n${name} median ${ms(t.medianMs)} ${spread(t)}   ${name}/GPU ${overGpu.toFixed(2)}×`;
+    }
+    report.summary = summary;
+  }
   if (workload.perSecond === true) {
     report.gpuStepsPerSecond = 1000 / gpu.medianMs;
     report.cpuStepsPerSecond = 1000 / cpu.medianMs;

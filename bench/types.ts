@@ -8,6 +8,8 @@
  * BENCH_MODULES in bench/modules.ts.
  */
 
+import type { Tf, TfjsSide } from './tfjs';
+
 /** What the harness passes to every workload and check. */
 export interface BenchContext {
   device: GPUDevice;
@@ -17,12 +19,20 @@ export interface BenchContext {
   baseUrl: string;
   /** Adds a row to the bench page's table of results. */
   show(run: string, value: string): void;
+  /** TensorFlow.js with one of its backends active, for a workload's library sides. */
+  tfjs(side: TfjsSide): Promise<Tf>;
 }
 
-/** The two sides of one workload, each doing one rep's whole work (upload, dispatch, readback). */
+/**
+ * The sides of one workload, each doing one rep's whole work (upload, dispatch, readback): the
+ * WGSL kernel, the CPU path, and optionally the same work written with a library a user would
+ * otherwise reach for (keyed by a name such as 'tfjs-wasm'). A library side should be checked
+ * against the CPU path in `setup`, so that the comparison is of equal work.
+ */
 export interface BenchSides {
   gpu(): Promise<unknown>;
   cpu(): unknown;
+  libraries?: Readonly<Record<string, () => Promise<unknown>>>;
 }
 
 /** A workload's parameters: a plain object of numbers and strings, written to latest.json. */
@@ -112,6 +122,8 @@ export interface WorkloadReport {
   /** Per rep, after one warm-up of each side. */
   gpuMs: number[];
   cpuMs: number[];
+  /** Each library side's spread, per-rep times, and its median over the GPU's. */
+  libraries?: Record<string, Timing & { ms: number[]; overGpu: number }>;
   /** The table's line for this workload (what run.mjs prints). */
   summary: string;
 }

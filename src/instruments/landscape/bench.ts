@@ -5,6 +5,7 @@
  * full-batch training step of each — and the agreement checks e2e/landscape-kernels.gpu.spec.ts
  * calls. On the software adapter a slice takes tens of seconds, so reps are few.
  */
+import type { TfjsSide } from '../../../bench/tfjs';
 import type { BenchModule, BenchSides, BenchWorkload } from '../../../bench/types';
 import { digitsUrl, loadDigits } from '../../worker/loadDigits';
 import { GradKernel } from './kernels/grad';
@@ -17,6 +18,19 @@ import { lossAndGradient } from './science/gradient';
 import { initParams } from './science/init';
 import type { MlpShape, Samples } from './science/shape';
 import { axis, lossSlice } from './science/slice';
+import { tfjsLossSlice } from './tfjsSlice';
+
+const TFJS_SIDES: readonly TfjsSide[] = ['tfjs-wasm', 'tfjs-webgpu', 'tfjs-cpu'];
+
+function maxRelativeError(a: Float32Array, b: Float32Array): number {
+  let worst = a.length === b.length ? 0 : Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? NaN;
+    const y = b[i] ?? NaN;
+    worst = Math.max(worst, Math.abs(x - y) / Math.max(1e-6, Math.abs(y)));
+  }
+  return worst;
+}
 
 type Net = 'toy' | 'digits';
 
@@ -49,9 +63,37 @@ const sliceWorkload = (
     const [delta, eta] = sliceDirections(shape, theta, { seed: 1, norm: 'filter', bias: 'ignore' });
     const ax = axis(1, grid);
     const kernel = await SliceKernel.create(ctx.device, shape, data, grid);
+    // The harness runs the GPU side first: each library side's first (warm-up) run is checked
+    // against it, so the comparison is of the same slice.
+    let reference: Float32Array | undefined;
+    const checked = new Set<TfjsSide>();
+    const library = (side: TfjsSide) => async (): Promise<Float32Array> => {
+      const loss = await tfjsLossSlice(
+        await ctx.tfjs(side),
+        shape,
+        theta,
+        delta,
+        eta,
+        data,
+        ax,
+        ax,
+      );
+      if (reference && !checked.has(side)) {
+        checked.add(side);
+        const worst = maxRelativeError(loss, reference);
+        if (!(worst < 1e-3))
+          throw new Error(`${side}'s slice differs from the kernel's by ${worst}`);
+      }
+      return loss;
+    };
     return {
-      gpu: () => kernel.evaluate(theta, delta, eta, ax, ax),
+      gpu: async () => {
+        const r = await kernel.evaluate(theta, delta, eta, ax, ax);
+        reference ??= r.loss;
+        return r;
+      },
       cpu: () => lossSlice(shape, theta, delta, eta, data, ax, ax),
+      libraries: Object.fromEntries(TFJS_SIDES.map((side) => [side, library(side)])),
     };
   },
 });

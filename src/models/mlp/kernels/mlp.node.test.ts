@@ -12,6 +12,7 @@ const ctx = async () => ({
   adapter: 'dawn (node)',
   baseUrl: 'http://localhost/',
   show: () => undefined,
+  tfjs: () => Promise.reject(new Error('no TensorFlow.js in the kernel tests')),
 });
 
 describeGpu('MLP kernels in Node', () => {
