@@ -5,9 +5,10 @@
  * Passes: slice_project.wgsl (the first layer's three products per sample, once per θ), then
  * per grid point either slice_loss_wg.wgsl (one workgroup forms the later weights in workgroup
  * memory and runs the samples) or, for nets too big for it, slice_weights.wgsl and
- * slice_loss.wgsl (weights per point in a buffer); slice_reduce.wgsl sums the shares. Buffers are made once
- * per kernel (shape, data set and largest grid fixed) and reused; each evaluate() reads back once. Any axes up to `maxAxis` points each may be passed, so a view can
- * draw a coarse grid first and refine.
+ * slice_loss.wgsl (weights per point in a buffer); slice_reduce.wgsl sums the shares. Buffers
+ * are made once per kernel (shape, data set and largest grid fixed) and reused; each evaluate()
+ * reads back once. Any axes up to `maxAxis` points each may be passed, so a view can draw a
+ * coarse grid first and refine.
  */
 import {
   bindGroup,
