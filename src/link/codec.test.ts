@@ -43,6 +43,8 @@ describe('the link codec over several views', () => {
     expect(codec.defaults).toEqual({
       view: 'alpha',
       embed: false,
+      present: false,
+      controls: [],
       theme: 'system',
       origin: [],
       alpha: { seed: 0, rate: 1 },
@@ -93,6 +95,37 @@ describe('the link codec over several views', () => {
     const bad = codec.parse('?origin=https://a.example/path');
     expect(bad.params.origin).toEqual([]);
     expect(bad.issues.map((i) => i.param)).toEqual(['origin']);
+  });
+
+  it('reads present=1 and writes it back, else a projected link opens in small type', () => {
+    const r = codec.parse('?present=1');
+    expect(r.params.present).toBe(true);
+    expect(codec.serialize(r.params)).toBe('?v=1&view=alpha&present=1');
+    expect(codec.parse('?present=maybe').issues.map((i) => i.param)).toEqual(['present']);
+  });
+
+  it('reads controls= as the active view’s keys and names the rest, which it drops', () => {
+    const ok = codec.parse('?view=beta&embed=1&controls=shape,seed');
+    expect(ok.params.controls).toEqual(['shape', 'seed']);
+    expect(ok.issues).toEqual([]);
+    expect(codec.serialize(ok.params)).toBe('?v=1&view=beta&embed=1&controls=shape,seed');
+    // `rate` is alpha's key, not beta's: a control of another view is not shown either.
+    const bad = codec.parse('?view=beta&controls=shape,rate,sahpe');
+    expect(bad.params.controls).toEqual(['shape']);
+    expect(bad.issues).toEqual([
+      {
+        param: 'controls',
+        message: expect.stringMatching(/"rate", "sahpe" are not controls of this view.*ignored/),
+      },
+    ]);
+    expect(codec.parse('?controls=').params.controls).toEqual([]);
+  });
+
+  it('drops the control names when a host switches views, else they name the old view’s keys', () => {
+    const base = codec.parse('?view=beta&controls=shape').params;
+    const r = codec.apply(base, { view: 'alpha' });
+    expect(r.params.controls).toEqual([]);
+    expect(codec.apply(base, { seed: '8' }).params.controls).toBe(base.controls);
   });
 
   it('names non-text values from a host instead of reading them', () => {

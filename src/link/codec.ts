@@ -9,7 +9,17 @@
  * so a bad one falls back alone — to the nearest valid value when there is one, else to the
  * value it would have had — and is named in a ParamIssue.
  */
-import { accept, booleanReader, oneOf, quote, readValue, wholeNumber, MAX_QUOTE } from './read';
+import {
+  accept,
+  booleanReader,
+  oneOf,
+  quote,
+  read,
+  readValue,
+  wholeNumber,
+  MAX_QUOTE,
+  type Reader,
+} from './read';
 import { z } from 'zod';
 import {
   defaults,
@@ -42,6 +52,13 @@ export interface AppFields {
   theme: Theme;
   /** Origins allowed to drive the page through postMessage; empty: any host page. */
   origin: readonly string[];
+  /** Presentation mode: type and marks scaled for the back row of a lecture hall. */
+  present: boolean;
+  /**
+   * The link keys of the controls an embed shows (e.g. `tau`, `r`), each one of the view's
+   * fields or inputs; empty: the embed shows no controls, as it always did.
+   */
+  controls: readonly string[];
 }
 
 export interface ParseResult<S> {
@@ -64,7 +81,7 @@ const MAX_QUERY_LENGTH = 100_000;
 const MAX_ENTRIES = 100;
 const MAX_ISSUES = 10;
 
-const APP_KEYS = ['v', 'view', 'embed', 'theme', 'origin'] as const;
+const APP_KEYS = ['v', 'view', 'embed', 'present', 'controls', 'theme', 'origin'] as const;
 
 /** The app keys' rows of the README's permalink table. */
 export const APP_FIELD_DOCS: Readonly<Record<(typeof APP_KEYS)[number], FieldDoc>> = {
@@ -72,6 +89,11 @@ export const APP_FIELD_DOCS: Readonly<Record<(typeof APP_KEYS)[number], FieldDoc
   view: { meaning: 'instrument', range: '`ghosts`' },
   theme: { meaning: '`light`, `dark` or `system`', range: '`system`' },
   embed: { meaning: '`1` for the iframe mode', range: 'off' },
+  present: { meaning: '`1` for presentation mode: large type, figure first', range: 'off' },
+  controls: {
+    meaning: "the controls an embed shows, by the view's link keys, e.g. `tau,r`",
+    range: 'none',
+  },
   origin: {
     meaning: 'origins allowed to drive an embed by postMessage, comma-separated',
     range: 'any host page',
@@ -88,6 +110,8 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
   const initial = {
     view: first.id,
     embed: false,
+    present: false,
+    controls: [] as readonly string[],
     origin: [] as readonly string[],
     theme: 'system',
     ...Object.fromEntries(available.map((v) => [v.id, defaults(v.link)])),
@@ -172,6 +196,24 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
       base.embed,
       fallbackText(base.embed ? '1' : '0', initial.embed ? '1' : '0'),
     );
+    const present = settle(
+      issues,
+      'present',
+      readValue(booleanReader, mine['present']),
+      base.present,
+      fallbackText(base.present ? '1' : '0', initial.present ? '1' : '0'),
+    );
+    // A view change drops the old view's control names: they would name another view's keys.
+    const controlBase = base.view === active.id ? base.controls : initial.controls;
+    const controlList = settle(
+      issues,
+      'controls',
+      readValue(controlsReader(schemaKeys(active.link)), mine['controls']),
+      controlBase,
+      'showing no controls',
+    );
+    const controls =
+      controlList.join(',') === base.controls.join(',') ? base.controls : controlList;
     const theme = settle(
       issues,
       'theme',
@@ -195,12 +237,23 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
     const same =
       base.view === active.id &&
       base.embed === embed &&
+      base.present === present &&
+      base.controls === controls &&
       base.theme === theme &&
       base.origin === origin &&
       viewParams === viewBase;
     return same
       ? base
-      : { ...base, view: active.id, embed, theme, origin, [active.id]: viewParams };
+      : {
+          ...base,
+          view: active.id,
+          embed,
+          present,
+          controls,
+          theme,
+          origin,
+          [active.id]: viewParams,
+        };
   }
 
   function guarded(base: S, baseName: string, run: (issues: ParamIssue[]) => S): ParseResult<S> {
@@ -228,6 +281,8 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
     serialize: (state) => {
       const parts = [`v=${LINK_VERSION}`, `view=${state.view}`];
       if (state.embed !== initial.embed) parts.push(`embed=${state.embed ? '1' : '0'}`);
+      if (state.present) parts.push('present=1');
+      if (state.controls.length > 0) parts.push(`controls=${state.controls.join(',')}`);
       if (state.theme !== initial.theme) parts.push(`theme=${state.theme}`);
       if (state.origin.length > 0)
         parts.push(`origin=${state.origin.map(encodeURIComponent).join(',')}`);
@@ -237,6 +292,37 @@ export function createLinkCodec<S extends AppFields>(views: readonly LinkView[])
       return `?${parts.join('&')}`;
     },
   };
+}
+
+/**
+ * `controls=tau,r`: names of the view's keys, kept in the order given; names the view lacks are
+ * named in a note and dropped, so a typo leaves the rest of the slide working.
+ */
+function controlsReader(known: readonly string[]): Reader<readonly string[]> {
+  return z.string().transform((s) => {
+    const names = [
+      ...new Set(
+        s
+          .split(',')
+          .map((n) => n.trim())
+          .filter((n) => n !== ''),
+      ),
+    ];
+    const unknown = names.filter((n) => !known.includes(n));
+    const shown = names.filter((n) => known.includes(n));
+    if (unknown.length === 0) return read(shown);
+    // A few names are enough to spot the typo; a value of junk cannot flood the notice.
+    const listed =
+      unknown
+        .slice(0, 5)
+        .map((n) => quote(n))
+        .join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
+    return read(
+      shown,
+      `${listed} ${unknown.length === 1 ? 'is not a control' : 'are not controls'} of this view ` +
+        `(its keys: ${known.join(', ')}); ignored`,
+    );
+  });
 }
 
 /** `https://host[:port]` entries: a page's origin, as MessageEvent.origin reports it. */
