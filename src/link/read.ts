@@ -22,8 +22,19 @@ export const read = <T>(value: T, note?: string): Read<T> =>
 export const MAX_VALUE_LENGTH = 2_000;
 export const MAX_QUOTE = 24;
 
-/** Shortest text that parses back to exactly x; -0 is written as 0 so links stay tidy. */
-export const writeNumber = (x: number): string => (x === 0 ? '0' : String(x));
+/**
+ * Significant digits a link keeps of a number that is not whole: as many as every control shows
+ * (src/ui/format.ts, `.6~g`), so a link says `tau=12.0226`, not the slider's 12.02264434617413.
+ * Whole numbers (seeds, steps) keep every digit.
+ */
+export const LINK_DIGITS = 6;
+
+/** x as a link restores it: whole numbers as they are, others to LINK_DIGITS significant digits. */
+export const roundForLink = (x: number): number =>
+  Number.isInteger(x) || !Number.isFinite(x) ? x + 0 : Number(x.toPrecision(LINK_DIGITS)) + 0;
+
+/** Shortest text of x at link precision; -0 is written as 0 so links stay tidy. */
+export const writeNumber = (x: number): string => String(roundForLink(x));
 export const writeVector = (v: readonly number[]): string => v.map(writeNumber).join(',');
 
 /** Input echoed into a notice is shortened, so a 10 kB junk value cannot flood the page. */

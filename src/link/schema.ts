@@ -4,7 +4,7 @@
  * resolve lazily in table order: a rule that needs another field asks for it, so the notice
  * names problems in the order a person would fix them (z before the a that follows it).
  */
-import { readValue, writeNumber, type Read, type Reader } from './read';
+import { readValue, roundForLink, writeNumber, type Read, type Reader } from './read';
 
 /** `message` is shown to a person: it says what was wrong and what was used instead. */
 export interface ParamIssue {
@@ -118,8 +118,9 @@ export function resolveFields<P extends object>(
     const value = spec.resolve
       ? spec.resolve(f, { get, input, previous: prev, issues, settle: alone })
       : alone(f);
-    done.set(key, value);
-    return value;
+    const kept = atLinkPrecision(value);
+    done.set(key, kept);
+    return kept;
   };
 
   for (const key of Object.keys(table)) get(key);
@@ -136,6 +137,24 @@ export function resolveFields<P extends object>(
   ) as P;
   return changed || Object.keys(previous).length !== Object.keys(table).length ? out : base;
 }
+
+/**
+ * A value as its link writes it: numbers (alone or in a vector) at link precision, anything
+ * else as it is. The state holds only such values, so what a page shows is what its link
+ * restores — a slider's 12.02264434617413 becomes 12.0226 before anything is computed from it.
+ */
+export function atLinkPrecision<T>(value: T): T {
+  if (typeof value === 'number') return roundForLink(value) as T;
+  if (Array.isArray(value) && value.every((x) => typeof x === 'number')) {
+    const rounded = value.map(roundForLink);
+    return (rounded.every((x, i) => Object.is(x, value[i])) ? value : rounded) as T;
+  }
+  return value;
+}
+
+/** A patch of a view's params at link precision (see atLinkPrecision). */
+export const patchAtLinkPrecision = <P extends object>(patch: P): P =>
+  Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, atLinkPrecision(v)])) as P;
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_PARAMS } from '../app/link';
-import type { ParamIssue } from '../link/schema';
+import { patchAtLinkPrecision, type ParamIssue } from '../link/schema';
 import type { AppParams, ViewId, ViewParams } from '../instruments/registry';
 
 export type NoticeLevel = 'info' | 'warning' | 'error';
@@ -45,7 +45,10 @@ export const useAtlas = create<AtlasState>()((set) => ({
   notices: [],
   setParams: (params) => set({ params }),
   setView: (id, patch) =>
-    set((s) => ({ params: { ...s.params, [id]: { ...s.params[id], ...patch } } })),
+    // At link precision, so the picture is computed from exactly what the link will restore.
+    set((s) => ({
+      params: { ...s.params, [id]: { ...s.params[id], ...patchAtLinkPrecision(patch) } },
+    })),
   setTheme: (theme) => set((s) => ({ params: { ...s.params, theme } })),
   notify: (level, text) =>
     set((s) => {

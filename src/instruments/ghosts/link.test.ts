@@ -14,6 +14,7 @@ import { DEFAULT_PARAMS, applyParams, parsePermalink, serializePermalink } from 
 import { THEMES } from '../../link/codec';
 import { LINK_MIGRATIONS, LINK_VERSION } from '../../link/versions';
 import type { ParamIssue } from '../../link/schema';
+import { roundForLink } from '../../link/read';
 import { AVAILABLE, INSTRUMENTS, type AppParams } from '../registry';
 
 const VIEWS = AVAILABLE.map((i) => i.id);
@@ -88,12 +89,19 @@ describe('serializePermalink', () => {
     expect(serializePermalink(withGhosts({ z: [-0, 1, 2] }))).toBe('?v=1&view=ghosts&z=0,1,2');
   });
 
-  it('writes numbers that read back bit-for-bit, else a link would not restore the same readouts', () => {
-    const z = [0.1 + 0.2, 1 / 3, -Math.PI, 5e-324];
-    const p = withGhosts({ z, a: [0, 0, 0, 0], tau: 1e-4 + 1e-19 });
-    const back = parse(serializePermalink(p));
+  it('writes numbers at the precision the controls show and reads them back exactly, else a link would not restore the same readouts', () => {
+    const p = withGhosts({ z: [0.1 + 0.2, 1 / 3, -Math.PI], a: [0, 0, 0], tau: 12.02264434617413 });
+    const link = serializePermalink(p);
+    expect(link).toContain('z=0.3,0.333333,-3.14159');
+    expect(link).toContain('tau=12.0226');
+    const back = parse(link);
     expect(back.issues).toEqual([]);
-    expect(back.params).toEqual(p);
+    expect(back.params.ghosts).toEqual({ ...p.ghosts, z: [0.3, 0.333333, -3.14159], tau: 12.0226 });
+    expect(serializePermalink(back.params)).toBe(link);
+  });
+
+  it('keeps every digit of whole numbers, else a 10-digit seed would change', () => {
+    expect(serializePermalink(withGhosts({ seed: 4294967295 }))).toContain('seed=4294967295');
   });
 });
 
@@ -187,19 +195,19 @@ describe('parsePermalink: r, the step relative to the safe radius', () => {
   it('turns r=1 into tau = rhoA(a), else "r=1" links would not sit on the safe radius', () => {
     const r = parse('?r=1');
     expect(r.issues).toEqual([]);
-    expect(r.params.ghosts.tau).toBe(rhoA(D.a));
+    expect(r.params.ghosts.tau).toBe(roundForLink(rhoA(D.a)));
   });
 
   it("uses the link's own a for r, else r would be relative to the wrong radius", () => {
     const r = parse('?a=1,-1,0&r=2');
-    expect(r.params.ghosts.tau).toBe(2 * rhoA([1, -1, 0]));
+    expect(r.params.ghosts.tau).toBe(roundForLink(2 * rhoA([1, -1, 0])));
   });
 
   it('reads r against ρ_a(T) = πT/Δ_a, else "r=1" at a temperature misses the safe radius', () => {
     const r = parse('?T=2&r=1');
     expect(r.issues).toEqual([]);
-    expect(r.params.ghosts.tau).toBe(rhoA(D.a, 2));
-    expect(r.params.ghosts.tau).toBeCloseTo(2 * rhoA(D.a), 14);
+    expect(r.params.ghosts.tau).toBe(roundForLink(rhoA(D.a, 2)));
+    expect(r.params.ghosts.tau).toBeCloseTo(2 * rhoA(D.a), 5);
   });
 
   it('lets tau win over r and names r, else the two would silently disagree', () => {
@@ -216,7 +224,7 @@ describe('parsePermalink: r, the step relative to the safe radius', () => {
 
   it('clamps r outside 0.01–100 and names r, else an absurd step is used', () => {
     const r = parse('?r=1000');
-    expect(r.params.ghosts.tau).toBe(100 * rhoA(D.a));
+    expect(r.params.ghosts.tau).toBe(roundForLink(100 * rhoA(D.a)));
     expect(params(r.issues)).toEqual(['r']);
     expect(r.issues[0]?.message).toMatch(/clamped/);
   });
@@ -470,7 +478,7 @@ describe('applyParams (host page "set parameters")', () => {
   it('validates like a link (unknown keys, newer versions, r), else hosts could bypass the URL rules', () => {
     const r = applyParams(base, { v: '9', nope: '1', r: '1' });
     expect(params(r.issues)).toEqual(['v', 'nope']);
-    expect(r.params.ghosts.tau).toBe(rhoA(base.ghosts.a));
+    expect(r.params.ghosts.tau).toBe(roundForLink(rhoA(base.ghosts.a)));
   });
 
   it('does not mutate the base it was given, else the store changes behind zustand', () => {
@@ -482,7 +490,7 @@ describe('applyParams (host page "set parameters")', () => {
 
 describe('properties', () => {
   const double = (min: number, max: number) =>
-    fc.double({ min, max, noNaN: true }).map((x) => x + 0);
+    fc.double({ min, max, noNaN: true }).map(roundForLink);
 
   // Ghosts' states: the other views' params stay at their defaults (a link holds one view).
   const validParams: fc.Arbitrary<AppParams> = fc.integer({ min: L.kMin, max: L.kMax }).chain((k) =>
