@@ -1,20 +1,19 @@
 /**
- * Whether live work may run now: the page is visible, the element is on screen, and a host
- * slide deck has not sent slide:stop. Views start and pause their loops on this.
+ * Whether live work may run now: the page is live (a host deck has not sent slide:stop, the tab
+ * is visible, the page is on screen; see state/live.ts) and the element itself is on screen.
+ * Views start and pause their loops on this.
  */
-import { useEffect, useState, type RefObject } from 'react';
-import { onSlideChange, slideActive } from './hostMessages';
+import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
+import { onPageLive, pageLive } from '../state/live';
+
+/** Whether the page as a whole is live (state/live.ts), as React state. */
+export function usePageLive(): boolean {
+  return useSyncExternalStore(onPageLive, pageLive);
+}
 
 export function useLiveGate(ref: RefObject<Element | null>): boolean {
-  const [visible, setVisible] = useState(() => document.visibilityState !== 'hidden');
+  const live = usePageLive();
   const [onScreen, setOnScreen] = useState(true);
-  const [slide, setSlide] = useState(slideActive);
-
-  useEffect(() => {
-    const onVis = () => setVisible(document.visibilityState !== 'hidden');
-    document.addEventListener('visibilitychange', onVis);
-    return () => document.removeEventListener('visibilitychange', onVis);
-  }, []);
 
   useEffect(() => {
     const el = ref.current;
@@ -26,7 +25,5 @@ export function useLiveGate(ref: RefObject<Element | null>): boolean {
     return () => io.disconnect();
   }, [ref]);
 
-  useEffect(() => onSlideChange(setSlide), []);
-
-  return visible && onScreen && slide;
+  return live && onScreen;
 }

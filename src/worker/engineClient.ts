@@ -2,8 +2,17 @@
  * The page's side of an engine host: one call per request, events to a callback, and null
  * when a newer request cancelled this one.
  */
-import { engineHost, isFinalReply, type Engine, type HostReply } from './engineHost';
+import {
+  engineHost,
+  isFinalReply,
+  isPauseMessage,
+  pauseEngines,
+  type Engine,
+  type HostReply,
+  type PauseMessage,
+} from './engineHost';
 import { workerClient } from './workerClient';
+import { onPageLive, pageLive } from '../state/live';
 
 export interface EngineClient<Req, Res, Ev> {
   /** Resolves to the result, or null when a newer request superseded this one. */
@@ -32,13 +41,22 @@ export function engineClient<Req extends { id: number }, Res, Ev>(opts: {
     },
     isFinal: isFinalReply,
   });
+  // Replays pause with the page (slide:stop, a hidden tab) and go on where they were.
+  const follow = (live: boolean) => {
+    if (inlineUsed) pauseEngines(!live);
+    else client.signal({ pause: !live } satisfies PauseMessage);
+  };
+  onPageLive(follow);
   return {
     onWorker: () => !inlineUsed,
     async call(body, onEvent) {
       const req = { ...body, id: client.nextId() } as unknown as Req;
-      const res = await client.call(req, (r) => {
+      const reply = client.call(req, (r) => {
         if (r.kind === 'event') onEvent?.(r.event);
       });
+      // The first call starts the worker: tell it now if the page is already paused.
+      if (!pageLive()) follow(false);
+      const res = await reply;
       if (res.kind === 'error') throw new Error(res.error);
       if (res.kind === 'cancelled') return null;
       if (res.kind !== 'done') throw new Error(`${opts.name} answered out of protocol`);
@@ -53,5 +71,8 @@ export function serveInWorker<Req extends { id: number }, Res, Ev>(
 ): void {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   const handle = engineHost(engine, (res, transfer) => scope.postMessage(res, transfer ?? []));
-  scope.onmessage = (event: MessageEvent<Req>) => handle(event.data);
+  scope.onmessage = (event: MessageEvent<Req | PauseMessage>) => {
+    if (isPauseMessage(event.data)) pauseEngines(event.data.pause);
+    else handle(event.data);
+  };
 }

@@ -40,9 +40,40 @@ export const isFinalReply = (r: HostReply<unknown, unknown>): boolean => r.kind 
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** Yields to the message queue, so a newer request can arrive between slices of work. */
-export const yieldToMessages = (): Promise<void> =>
-  new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Set while the page is not live (slide:stop, hidden tab): work waits at its next yield. */
+let paused: { resume: Promise<void>; release: () => void } | null = null;
+
+/**
+ * Pauses or resumes every engine served in this realm (a worker, or the page for inline
+ * engines). A paused replay keeps its state and goes on from there, so nothing is lost.
+ */
+export function pauseEngines(pause: boolean): void {
+  if (pause && !paused) {
+    let release = () => {};
+    const resume = new Promise<void>((resolve) => (release = resolve));
+    paused = { resume, release };
+  } else if (!pause && paused) {
+    paused.release();
+    paused = null;
+  }
+}
+
+/** The message that pauses a worker's engines, outside the request protocol. */
+export interface PauseMessage {
+  pause: boolean;
+}
+
+export const isPauseMessage = (m: unknown): m is PauseMessage =>
+  typeof m === 'object' && m !== null && 'pause' in m && !('id' in m);
+
+/**
+ * Yields to the message queue, so a newer request can arrive between slices of work; while the
+ * engines are paused, waits there until they resume.
+ */
+export async function yieldToMessages(): Promise<void> {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  while (paused) await paused.resume;
+}
 
 export function engineHost<Req extends { id: number }, Res, Ev>(
   engine: Engine<Req, Res, Ev>,

@@ -26,6 +26,8 @@ export interface WorkerClientOptions<Req extends Envelope, Res extends Envelope>
 export interface WorkerClient<Req extends Envelope, Res extends Envelope> {
   nextId: () => number;
   call: (req: Req, onEvent?: (res: Res) => void) => Promise<Res>;
+  /** Posts a message outside the request protocol to the worker, if one runs (else drops it). */
+  signal: (msg: unknown) => void;
 }
 
 interface Pending<Res> {
@@ -41,6 +43,7 @@ export function workerClient<Req extends Envelope, Res extends Envelope>(
   const pending = new Map<number, Pending<Res>>();
   let id = 1;
   let target: { post: (req: Req) => void } | undefined;
+  let worker: Worker | undefined;
 
   const receive = (res: Res) => {
     const p = pending.get(res.id);
@@ -56,13 +59,14 @@ export function workerClient<Req extends Envelope, Res extends Envelope>(
   const connect = (): { post: (req: Req) => void } => {
     if (target) return target;
     try {
-      const worker = opts.start();
-      worker.onmessage = (e: MessageEvent<Res>) => receive(e.data);
-      worker.onerror = (e) => {
+      const started = opts.start();
+      started.onmessage = (e: MessageEvent<Res>) => receive(e.data);
+      started.onerror = (e) => {
         for (const p of pending.values()) p.reject(new Error(`${opts.name} failed: ${e.message}`));
         pending.clear();
       };
-      target = { post: (req) => worker.postMessage(req) };
+      worker = started;
+      target = { post: (req) => started.postMessage(req) };
     } catch {
       const handle = opts.inline((res) => receive(res));
       target = { post: handle };
@@ -77,5 +81,6 @@ export function workerClient<Req extends Envelope, Res extends Envelope>(
         pending.set(req.id, onEvent ? { resolve, reject, onEvent } : { resolve, reject });
         connect().post(req);
       }),
+    signal: (msg) => worker?.postMessage(msg),
   };
 }

@@ -1,8 +1,17 @@
 import { Readout } from '../../../ui/Readout';
 import type { PlaneReadouts } from '../readouts';
 
-function badge(r: number, tauOverRhoStar: number | null): { state: string; text: string } {
+/** Why ρ* is not current yet, or null when it is. */
+export type Pending = 'updating' | 'paused' | null;
+
+function badge(
+  r: number,
+  tauOverRhoStar: number | null,
+  pending: Pending,
+): { state: string; text: string } {
   if (r < 1) return { state: 'safe', text: 'safe: r < 1' };
+  // Past ρ_a the verdict needs ρ*: never judge with a ρ* from earlier parameters.
+  if (pending !== null) return { state: 'pending', text: `past ρ_a; ρ* ${pending}…` };
   if (tauOverRhoStar !== null && tauOverRhoStar < 1)
     return { state: 'beyond-bound', text: 'past ρ_a, still inside ρ*' };
   return { state: 'dangerous', text: 'dangerous: past the nearest ghost' };
@@ -12,9 +21,12 @@ export function GhostsReadoutList(props: {
   readouts: PlaneReadouts;
   certified: boolean | null;
   compact: boolean;
+  /** Whether ρ* and the zero are from earlier parameters, and why. */
+  pending: Pending;
 }) {
-  const { readouts: v, certified, compact } = props;
-  const b = badge(v['r-ratio'] ?? NaN, v['tau-over-rho-star']);
+  const { readouts: v, certified, compact, pending } = props;
+  const stale = pending !== null;
+  const b = badge(v['r-ratio'] ?? NaN, v['tau-over-rho-star'], pending);
   return (
     <div className={compact ? 'readouts compact' : 'readouts'}>
       <dl>
@@ -39,6 +51,7 @@ export function GhostsReadoutList(props: {
         />
         <Readout
           testId="rho-star"
+          stale={stale}
           label="ρ* (nearest zero)"
           value={v['rho-star']}
           hint={
@@ -47,8 +60,8 @@ export function GhostsReadoutList(props: {
               : 'certified by the argument principle'
           }
         />
-        <Readout testId="zero-re" label="zero: Re t" value={v['zero-re']} />
-        <Readout testId="zero-im" label="zero: Im t" value={v['zero-im']} />
+        <Readout testId="zero-re" stale={stale} label="zero: Re t" value={v['zero-re']} />
+        <Readout testId="zero-im" stale={stale} label="zero: Im t" value={v['zero-im']} />
         <Readout
           testId="r-ratio"
           label={
@@ -77,7 +90,7 @@ export function GhostsReadoutList(props: {
 export function TaylorReadoutList(props: { readouts: PlaneReadouts; order: number }) {
   const { readouts: v, order } = props;
   return (
-    <div className="readouts" aria-label="Taylor polynomial at the step">
+    <div className="readouts" role="group" aria-label="Taylor polynomial at the step">
       <dl>
         <Readout testId="loss-at-tau" label="L(τ), true loss" value={v['loss-at-tau']} />
         <Readout
