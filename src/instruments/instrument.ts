@@ -2,7 +2,7 @@
  * The contract every instrument meets: the shell reads only this (navigation, the view switch,
  * the link codec, notices), so adding an instrument is one folder and one registry line.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { LinkSchema } from '../link/schema';
 import type { ThemeColors } from '../app/theme';
 
@@ -10,6 +10,22 @@ export interface ViewProps {
   /** True inside an iframe (`embed=1`): the view fills the frame and never scrolls. */
   embed: boolean;
   colors: ThemeColors;
+}
+
+/** A link within the app that shows one effect, for a lecturer to click through. */
+export interface Preset {
+  label: string;
+  /** The link's query (`?view=ghosts&r=0.5`): read like any link, so it cannot hold a bad state. */
+  query: string;
+}
+
+/** First contact: what the reader is looking at, where it comes from, where to start. */
+export interface About {
+  /** One paragraph with the defining formula (MathML: it renders offline, with no script). */
+  what: ReactNode;
+  /** The paper's own page (arXiv or DOI), opened by the reader; nothing is fetched. */
+  paper: { title: string; href: string };
+  presets: readonly Preset[];
 }
 
 interface InstrumentBase<Id extends string> {
@@ -30,6 +46,8 @@ export interface AvailableInstrument<
   readonly link: LinkSchema<P>;
   /** The test ids of its key numbers, by mode (each shown as text with a full-precision data-value). */
   readonly readouts: Readonly<Record<string, readonly string[]>>;
+  /** The "What am I looking at?" panel's content. */
+  readonly about?: About;
   /** Loaded lazily, so an instrument's engines never land in another's chunk. */
   readonly View: LazyExoticComponent<ComponentType<ViewProps>>;
 }

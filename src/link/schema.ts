@@ -175,6 +175,12 @@ export function writeFields<P extends object>(schema: LinkSchema<P>, params: P):
   return parts;
 }
 
+/** `key=value` for every field, defaults included, as a link writes them (for captions). */
+export const describeFields = <P extends object>(schema: LinkSchema<P>, params: P): string[] =>
+  Object.entries(specs(schema)).map(
+    ([key, spec]) => `${key}=${spec.write((params as Readonly<Record<string, unknown>>)[key])}`,
+  );
+
 /** Every key a view reads: its fields and its input-only keys. */
 export const schemaKeys = <P extends object>(schema: LinkSchema<P>): string[] => [
   ...Object.keys(schema.fields),

@@ -76,3 +76,80 @@ export function downloadBlob(blob: Blob, filename: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Caption type: small, but at 2× PNG still legible on a slide. */
+const CAPTION_FONT = 11;
+const CAPTION_LINE = 14;
+/** A conservative average advance of system-ui at CAPTION_FONT, so wrapped lines fit the width. */
+const CAPTION_CHAR = 6.2;
+
+/** Breaks text into lines of at most `chars` characters, at spaces where it can (links have none). */
+export function wrapCaption(text: string, chars: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= chars) {
+      line = next;
+      continue;
+    }
+    if (line !== '') out.push(line);
+    let rest = word;
+    while (rest.length > chars) {
+      out.push(rest.slice(0, chars));
+      rest = rest.slice(chars);
+    }
+    line = rest;
+  }
+  if (line !== '') out.push(line);
+  return out;
+}
+
+export interface Caption {
+  /** What the figure shows and with which parameters, one paragraph each. */
+  paragraphs: readonly string[];
+  /** The link that restores the picture: written last and clickable in the SVG. */
+  link: string;
+}
+
+/**
+ * The exported figure with a caption under it (what it shows, its parameters, its link), so a
+ * PNG pasted into a slide still says how to get the picture back. Paragraphs are wrapped to the
+ * figure's width; the background grows with the caption.
+ */
+export function captionSvg(svgText: string, caption: Caption, color: string): string {
+  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const svg = doc.documentElement;
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const chars = Math.max(20, Math.floor((width - 16) / CAPTION_CHAR));
+  const text = caption.paragraphs.flatMap((p) => wrapCaption(p, chars));
+  const link = wrapCaption(caption.link, chars);
+  const total = height + 6 + (text.length + link.length) * CAPTION_LINE;
+  svg.setAttribute('height', String(total));
+  svg.setAttribute('viewBox', `0 0 ${width} ${total}`);
+  const bg = svg.firstElementChild;
+  if (bg?.tagName === 'rect') bg.setAttribute('height', String(total));
+
+  const node = doc.createElementNS(SVG_NS, 'text');
+  node.setAttribute('data-caption', 'true');
+  node.setAttribute('font-size', String(CAPTION_FONT));
+  node.setAttribute('font-family', 'system-ui, sans-serif');
+  node.setAttribute('fill', color);
+  let row = 0;
+  const line = (parent: Element, content: string) => {
+    const span = doc.createElementNS(SVG_NS, 'tspan');
+    span.setAttribute('x', '8');
+    span.setAttribute('y', String(height + 3 + ++row * CAPTION_LINE));
+    span.textContent = content;
+    parent.append(span);
+  };
+  for (const t of text) line(node, t);
+  const anchor = doc.createElementNS(SVG_NS, 'a');
+  anchor.setAttribute('href', caption.link);
+  anchor.setAttribute('data-caption-link', 'true');
+  for (const t of link) line(anchor, t);
+  node.append(anchor);
+  svg.append(node);
+  return new XMLSerializer().serializeToString(doc);
+}

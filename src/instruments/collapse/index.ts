@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { AvailableInstrument } from '../instrument';
 import { collapseLink, type CollapseParams } from './link';
 import { COLLAPSE_READOUTS } from './readouts';
+import { collapseAbout } from './about';
 
 export const collapse: AvailableInstrument<'collapse', CollapseParams> = {
   id: 'collapse',
@@ -12,5 +13,6 @@ export const collapse: AvailableInstrument<'collapse', CollapseParams> = {
   status: 'available',
   link: collapseLink,
   readouts: COLLAPSE_READOUTS,
+  about: collapseAbout,
   View: lazy(() => import('./view/CollapseView').then((m) => ({ default: m.CollapseView }))),
 };

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { AvailableInstrument } from '../instrument';
 import { entropyLink, type EntropyParams } from './link';
 import { ENTROPY_READOUTS } from './readouts';
+import { entropyAbout } from './about';
 
 export const entropy: AvailableInstrument<'entropy', EntropyParams> = {
   id: 'entropy',
@@ -13,5 +14,6 @@ export const entropy: AvailableInstrument<'entropy', EntropyParams> = {
   status: 'available',
   link: entropyLink,
   readouts: ENTROPY_READOUTS,
+  about: entropyAbout,
   View: lazy(() => import('./view/EntropyView').then((m) => ({ default: m.EntropyView }))),
 };

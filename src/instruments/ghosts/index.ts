@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { AvailableInstrument } from '../instrument';
 import { ghostsLink, type GhostsParams } from './link';
 import { GHOSTS_READOUTS } from './readouts';
+import { ghostsAbout } from './about';
 
 export const ghosts: AvailableInstrument<'ghosts', GhostsParams> = {
   id: 'ghosts',
@@ -12,5 +13,6 @@ export const ghosts: AvailableInstrument<'ghosts', GhostsParams> = {
   status: 'available',
   link: ghostsLink,
   readouts: GHOSTS_READOUTS,
+  about: ghostsAbout,
   View: lazy(() => import('./view/GhostsView').then((m) => ({ default: m.GhostsView }))),
 };

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { AvailableInstrument } from '../instrument';
 import { landscapeLink, type LandscapeParams } from './link';
 import { LANDSCAPE_READOUTS } from './readouts';
+import { landscapeAbout } from './about';
 
 export const landscape: AvailableInstrument<'landscape', LandscapeParams> = {
   id: 'landscape',
@@ -13,5 +14,6 @@ export const landscape: AvailableInstrument<'landscape', LandscapeParams> = {
   status: 'available',
   link: landscapeLink,
   readouts: LANDSCAPE_READOUTS,
+  about: landscapeAbout,
   View: lazy(() => import('./view/LandscapeView').then((m) => ({ default: m.LandscapeView }))),
 };

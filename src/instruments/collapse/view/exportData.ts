@@ -18,6 +18,7 @@ export function collapseJson(
     mode: 'ufm',
     backend: result ? describeProvenance(result.provenance) : null,
     partial: frame === null || frame.step !== target,
+    missing: `training had reached step ${frame?.step ?? 0} of ${target}`,
     results: {
       readouts: frame ? collapseReadouts(frame) : null,
       theory: frame?.theory ?? null,

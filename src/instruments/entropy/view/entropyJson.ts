@@ -20,6 +20,7 @@ export function entropyJson(
     mode: null,
     backend: snap ? `${snap.backend}: ${snap.note}` : null,
     partial: (snap?.step ?? 0) < target,
+    missing: `training had reached step ${snap?.step ?? 0} of ${target}`,
     results: {
       readouts,
       step: snap?.step ?? 0,

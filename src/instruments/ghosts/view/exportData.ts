@@ -13,6 +13,8 @@ export function ghostsJson(
   return {
     mode: params.mode,
     backend: result ? describeProvenance(result.plane.provenance) : null,
+    partial: result === null,
+    missing: 'the plane was not computed yet',
     results: {
       readouts,
       zeros: result?.analysis.zeros ?? [],

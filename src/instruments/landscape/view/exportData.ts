@@ -17,11 +17,16 @@ export function landscapeJson(
   pins: readonly Pin[],
 ): ViewExport {
   const backend = s?.slice ? describeProvenance(s.slice.provenance) : null;
-  if (!s) return { mode: p.mode, backend, results: {}, partial: true };
+  if (!s) {
+    return { mode: p.mode, backend, results: {}, partial: true, missing: 'nothing computed yet' };
+  }
   return {
     mode: p.mode,
     backend,
     partial: !done || s.coarse,
+    missing: !done
+      ? `training had reached step ${s.step} of ${p.step}`
+      : 'the slice was still refining: its grid is a coarse preview',
     results: {
       readouts: landscapeReadouts(s),
       data: {

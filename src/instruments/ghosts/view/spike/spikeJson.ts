@@ -7,6 +7,7 @@ export function spikeJson(series: SpikeSeries | null, target: number): ViewExpor
     mode: 'spike',
     backend: series ? `${series.backend}: ${series.backendNote}` : null,
     partial: (series?.step ?? 0) < target,
+    missing: `the replay had reached step ${series?.step ?? 0} of ${target}`,
     results: {
       setup: {
         model: 'MLP 64→128→10, ReLU',
