@@ -5,7 +5,9 @@ import { NoticeBar } from './NoticeBar';
 import { ViewBoundary } from './ViewBoundary';
 import { DEFAULT_PARAMS } from './link';
 import { useResolvedTheme } from './theme';
-import { permalinkFor } from './hostMessages';
+import { AboutPanel, inApp } from './AboutPanel';
+import { shareLink, viewState } from './shareLink';
+import { navigate } from './urlSync';
 
 const THEME_CYCLE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -40,7 +42,7 @@ export function App() {
         </main>
         <div className="embed-chrome">
           <a
-            href={permalinkFor({ ...params, embed: false })}
+            href={shareLink(params)}
             target="_blank"
             rel="noopener"
             data-testid="open-full-view"
@@ -55,13 +57,19 @@ export function App() {
   return (
     <div className="app" data-testid="app" data-embed="false">
       <header className="app-header">
-        <h1>Softmax Atlas</h1>
+        <h1>
+          {/* The current picture, parameters kept: the title never throws the reader's work away. */}
+          <a href={shareLink(params)} className="app-title" data-testid="app-title">
+            Softmax Atlas
+          </a>
+        </h1>
         <nav aria-label="instruments">
           {INSTRUMENTS.map((i) =>
             i.status === 'available' ? (
               <a
                 key={i.id}
-                href={`?view=${i.id}`}
+                href={shareLink(viewState(params, i.id))}
+                onClick={inApp(() => navigate(viewState(params, i.id)))}
                 title={i.summary}
                 aria-current={params.view === i.id ? 'page' : undefined}
               >
@@ -86,6 +94,9 @@ export function App() {
         </div>
       </header>
       <NoticeBar />
+      {active?.status === 'available' && active.about && (
+        <AboutPanel key={active.id} id={active.id} title={active.title} about={active.about} />
+      )}
       <main>
         <ActiveView embed={false} />
       </main>

@@ -97,6 +97,7 @@ export function BatchPanel(props: BatchPanelProps) {
     mode: 'batch',
     backend: result ? `${result.backend}: ${result.backendNote}` : null,
     partial: result === null,
+    missing: `the model had not reached step ${step} yet`,
     results: {
       onWorker: progress.onWorker,
       step: result?.step ?? null,

@@ -107,9 +107,15 @@ export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: Swe
     mode: 'sweep',
     backend: curves[0] ? `${curves[0].backend}: ${curves[0].backendNote}` : null,
     partial: curves.length < SWEEP_DIRECTIONS.length,
+    missing: `curves ${curves.length} of ${SWEEP_DIRECTIONS.length}; not yet swept: ${SWEEP_DIRECTIONS.filter(
+      (d) => !curves.some((c) => c.direction === d.key),
+    )
+      .map((d) => d.label)
+      .join(', ')}`,
     results: {
       onWorker: progress.onWorker,
-      step: result?.step ?? null,
+      // The curves shown, finished or not, are all taken at the target step.
+      step: target,
       r: Array.from(rs),
       readouts: {
         'sweep-acc-at-r1': accAt1,
