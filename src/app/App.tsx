@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useAtlas } from '../state/store';
 import { AVAILABLE, INSTRUMENTS } from '../instruments/registry';
+import { SkipLink } from '../ui/SkipLink';
 import { NoticeBar } from './NoticeBar';
 import { ViewBoundary } from './ViewBoundary';
 import { DEFAULT_PARAMS } from './link';
@@ -36,17 +37,13 @@ export function App() {
   if (params.embed) {
     return (
       <div className="app embed" data-testid="app" data-embed="true">
+        <SkipLink />
         <NoticeBar />
-        <main>
+        <main id="main" tabIndex={-1}>
           <ActiveView embed />
         </main>
         <div className="embed-chrome">
-          <a
-            href={shareLink(params)}
-            target="_blank"
-            rel="noopener"
-            data-testid="open-full-view"
-          >
+          <a href={shareLink(params)} target="_blank" rel="noopener" data-testid="open-full-view">
             open full view ↗
           </a>
         </div>
@@ -56,6 +53,7 @@ export function App() {
 
   return (
     <div className="app" data-testid="app" data-embed="false">
+      <SkipLink />
       <header className="app-header">
         <h1>
           {/* The current picture, parameters kept: the title never throws the reader's work away. */}
@@ -97,7 +95,7 @@ export function App() {
       {active?.status === 'available' && active.about && (
         <AboutPanel key={active.id} id={active.id} title={active.title} about={active.about} />
       )}
-      <main>
+      <main id="main" tabIndex={-1}>
         <ActiveView embed={false} />
       </main>
       <footer>

@@ -10,26 +10,31 @@ export interface ThemeColors {
   rhoStar: string;
   loss: string;
   taylor: string;
+  /** The step ‖p‖ of a trained model, a safe green that reads as text on this background. */
+  step: string;
 }
 
 const PALETTES: Record<'light' | 'dark', ThemeColors> = {
   light: {
     text: '#1d2330',
     background: '#ffffff',
-    muted: '#8a93a6',
+    // Muted, ρ* and step are small SVG text too: each ≥ 4.5:1 on the background (WCAG 1.4.3).
+    muted: '#5f687a',
     rhoA: '#1d2330',
-    rhoStar: '#b07800',
+    rhoStar: '#8a6000',
     loss: '#2f6fdf',
     taylor: '#c2185b',
+    step: '#15803d',
   },
   dark: {
     text: '#e6e9ef',
     background: '#12151c',
-    muted: '#5c6479',
+    muted: '#9aa3b5',
     rhoA: '#ffffff',
     rhoStar: '#ffd166',
     loss: '#7aa7ff',
     taylor: '#ff7eb6',
+    step: '#4cd07d',
   },
 };
 

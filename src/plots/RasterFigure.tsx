@@ -16,18 +16,21 @@ export interface RasterFigureProps {
   canvasTestId: string;
   svgTestId: string;
   title: string;
+  /** The picture's key numbers in words, read after the title (from the readouts' own data). */
+  description?: string;
   titleColor: string;
   children: ReactNode;
 }
 
 export function RasterFigure(props: RasterFigureProps) {
-  const { className, width, height, plot, canvasRef, svgRef, title, titleColor, children } = props;
+  const { className, width, height, plot, canvasRef, svgRef, title, description, titleColor } =
+    props;
   return (
     <div className={className} style={{ width, height }}>
       <canvas
         ref={canvasRef}
         data-testid={props.canvasTestId}
-        aria-label={title}
+        aria-label={description ? `${title}. ${description}` : title}
         role="img"
         style={{
           position: 'absolute',
@@ -44,13 +47,15 @@ export function RasterFigure(props: RasterFigureProps) {
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         style={{ position: 'absolute', left: 0, top: 0 }}
+        // The canvas is the picture and carries its text alternative; the marks over it repeat it.
+        aria-hidden="true"
         fontFamily="system-ui, sans-serif"
         fontSize={12}
       >
         <text x={plot.left} y={16} fill={titleColor} fontSize={13} fontWeight={600}>
           {title}
         </text>
-        <g transform={`translate(${plot.left},${plot.top})`}>{children}</g>
+        <g transform={`translate(${plot.left},${plot.top})`}>{props.children}</g>
       </svg>
     </div>
   );

@@ -58,6 +58,8 @@ type FigureSvgProps = Omit<SVGProps<SVGSVGElement>, 'ref' | 'width' | 'height'> 
   width: number;
   height: number;
   title: string;
+  /** The picture's key numbers in words, read after the title (from the readouts' own data). */
+  description?: string;
   /** Top-left corner of the plot area: children are drawn in its coordinates. */
   plot: { left: number; top: number };
   /** The title's baseline start; by default over the plot area's left edge. */
@@ -69,7 +71,7 @@ type FigureSvgProps = Omit<SVGProps<SVGSVGElement>, 'ref' | 'width' | 'height'> 
 
 /** The outer SVG of every all-SVG chart: sized, titled, labelled for screen readers, exportable. */
 export function FigureSvg(props: FigureSvgProps) {
-  const { ref, width, height, title, plot, titleColor, children, ...rest } = props;
+  const { ref, width, height, title, description, plot, titleColor, children, ...rest } = props;
   const { titleX = plot.left, titleY = 16, ...svgProps } = rest;
   return (
     <svg
@@ -80,7 +82,7 @@ export function FigureSvg(props: FigureSvgProps) {
       fontFamily="system-ui, sans-serif"
       fontSize={12}
       role="img"
-      aria-label={title}
+      aria-label={description ? `${title}. ${description}` : title}
       {...svgProps}
     >
       <text x={titleX} y={titleY} fill={titleColor} fontSize={13} fontWeight={600}>

@@ -74,6 +74,8 @@ export function NumberSlider(props: NumberSliderProps) {
         max={log ? LOG_STEPS : max}
         step={log ? 1 : step}
         value={toSlider(value)}
+        // A log slider's position (0…1000) means nothing to a listener: announce the value as shown.
+        aria-valuetext={formatNumber(value)}
         data-testid={testId ? `${testId}-slider` : undefined}
         onChange={(e) => onChange(fromSlider(Number(e.currentTarget.value)))}
       />

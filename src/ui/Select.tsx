@@ -6,6 +6,8 @@ export interface SelectProps<T extends string> {
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   testId?: string;
+  /** Hide the visible label (the control keeps its accessible name). */
+  compact?: boolean;
 }
 
 export function Select<T extends string>({
@@ -14,11 +16,14 @@ export function Select<T extends string>({
   options,
   onChange,
   testId,
+  compact = false,
 }: SelectProps<T>) {
   const id = useId();
   return (
     <div className="select">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         value={value}

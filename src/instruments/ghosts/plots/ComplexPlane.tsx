@@ -19,6 +19,7 @@ import { useSvgFigure, type FigureHandle } from '../../../plots/figure';
 import { diamondMark, LineLegend, lineMark, type LegendItem } from '../../../plots/legend';
 import { RasterFigure } from '../../../plots/RasterFigure';
 import { useSvgId } from '../../../plots/svgId';
+import { formatNumber } from '../../../ui/format';
 
 export interface PlaneOverlay {
   zeros: readonly Complex[];
@@ -48,6 +49,21 @@ export const PLANE_MARGIN = { left: 58, right: 92, top: 26, bottom: 86 };
 const tickFormat = format('~g');
 /** Dark outline under the white and yellow marks, legible over every colour of the raster. */
 const HALO = 'rgba(0,0,0,0.55)';
+
+/** The plane's key numbers in words, from the same overlay the marks are drawn from. */
+export function planeDescription(o: PlaneOverlay): string {
+  if (!Number.isFinite(o.rhoA)) return 'not computed yet';
+  const zero = o.nearest
+    ? `, nearest zero at ${formatNumber(o.nearest.re)} ${o.nearest.im < 0 ? '−' : '+'} ${formatNumber(Math.abs(o.nearest.im))}i`
+    : '';
+  const star = Number.isFinite(o.rhoStar) ? `, ρ* = ${formatNumber(o.rhoStar)}` : '';
+  const verdict = o.safe
+    ? 'safe, inside ρa'
+    : o.tau < o.rhoStar
+      ? 'past ρa, still inside ρ*'
+      : 'past the nearest zero';
+  return `ρa = ${formatNumber(o.rhoA)}${star}${zero}; step τ = ${formatNumber(o.tau)}, r = τ/ρa = ${formatNumber(o.tau / o.rhoA)}: ${verdict}`;
+}
 
 export function ComplexPlane(props: ComplexPlaneProps) {
   const { field, grid, mode, logMax, overlay, side, colors, title, ref } = props;
@@ -111,6 +127,7 @@ export function ComplexPlane(props: ComplexPlaneProps) {
       canvasTestId="plane-canvas"
       svgTestId="plane-svg"
       title={title}
+      description={planeDescription(overlay)}
       titleColor={colors.text}
     >
       <rect width={side} height={side} fill="none" stroke={colors.muted} />

@@ -20,7 +20,14 @@ export interface RadiusHistogramProps {
   highlighted: readonly number[];
   width: number;
   height: number;
-  colors: { text: string; background: string; muted: string; rhoA: string; loss: string };
+  colors: {
+    text: string;
+    background: string;
+    muted: string;
+    rhoA: string;
+    loss: string;
+    step: string;
+  };
   title: string;
   ref?: Ref<FigureHandle>;
 }
@@ -51,7 +58,7 @@ export function RadiusHistogram(props: RadiusHistogramProps) {
   const maxCount = hist ? Math.max(1, ...hist.bins.map((b) => b.count)) : 1;
   const y = scaleLinear().domain([0, maxCount]).nice().range([h, 0]);
   const rugColor = '#e5484d';
-  const stepColor = '#17a34a';
+  const stepColor = colors.step;
 
   return (
     <FigureSvg

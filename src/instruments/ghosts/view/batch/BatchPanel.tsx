@@ -189,7 +189,8 @@ export function BatchPanel(props: BatchPanelProps) {
               Train
             </button>
             <Select
-              label=""
+              label="steps per Train"
+              compact
               value={trainBy}
               options={TRAIN_OPTIONS}
               onChange={setTrainBy}
@@ -224,10 +225,10 @@ export function BatchPanel(props: BatchPanelProps) {
           />
         </div>
         <section aria-label="samples that set the bound" className="bound-samples">
-          <h3 className="hint">
+          <h2 className="hint">
             The {BOUND_COUNT} samples with the smallest ρ<sub>a</sub> (most sensitive to v); the
             first sets the batch bound. Click one to load its z and a into the complex plane.
-          </h3>
+          </h2>
           <table>
             <thead>
               <tr>
@@ -253,7 +254,8 @@ export function BatchPanel(props: BatchPanelProps) {
                       data-rho-a={String(b.rhoA)}
                       data-delta-a={String(b.deltaA)}
                       onClick={() => load(b)}
-                      aria-label={`load sample ${b.index} into the complex plane`}
+                      // The name starts with the visible rank, so voice control finds the button by it.
+                      aria-label={`${rank + 1}: load sample ${b.index} into the complex plane`}
                     >
                       {rank + 1}
                     </button>
