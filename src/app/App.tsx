@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useAtlas } from '../state/store';
 import { AVAILABLE, INSTRUMENTS } from '../instruments/registry';
 import { SkipLink } from '../ui/SkipLink';
@@ -6,6 +6,7 @@ import { NoticeBar } from './NoticeBar';
 import { ViewBoundary } from './ViewBoundary';
 import { DEFAULT_PARAMS } from './link';
 import { useResolvedTheme } from './theme';
+import { ControlsFilter } from './controlsFilter';
 import { AboutPanel, inApp } from './AboutPanel';
 import { shareLink, viewState } from './shareLink';
 import { navigate } from './urlSync';
@@ -33,11 +34,21 @@ export function App() {
   const params = useAtlas((s) => s.params);
   const setTheme = useAtlas((s) => s.setTheme);
   const active = INSTRUMENTS.find((i) => i.id === params.view);
+  // On the root, so the plot kit's --plot-scale (set by styles.css) follows it.
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-present', params.present);
+  }, [params.present]);
 
   if (params.embed) {
     return (
-      <div className="app embed" data-testid="app" data-embed="true">
+      <div
+        className="app embed"
+        data-testid="app"
+        data-embed="true"
+        data-controls={params.controls.length > 0 ? params.controls.join(' ') : undefined}
+      >
         <SkipLink />
+        <ControlsFilter />
         <NoticeBar />
         <main id="main" tabIndex={-1}>
           <ActiveView embed />
@@ -81,6 +92,15 @@ export function App() {
           )}
         </nav>
         <div className="header-tools">
+          <button
+            type="button"
+            data-testid="present-toggle"
+            aria-pressed={params.present}
+            title="large type and the figure first, for a projector"
+            onClick={() => useAtlas.getState().setParams({ ...params, present: !params.present })}
+          >
+            present
+          </button>
           <button
             type="button"
             data-testid="theme-toggle"

@@ -4,6 +4,7 @@
  * picture); export embeds it in the SVG through useSvgFigure's raster.
  */
 import type { ReactNode, Ref } from 'react';
+import { usePlotScale } from './scale';
 
 export interface RasterFigureProps {
   className: string;
@@ -25,8 +26,9 @@ export interface RasterFigureProps {
 export function RasterFigure(props: RasterFigureProps) {
   const { className, width, height, plot, canvasRef, svgRef, title, description, titleColor } =
     props;
+  const s = usePlotScale();
   return (
-    <div className={className} style={{ width, height }}>
+    <div className={className} style={{ width: width * s, height: height * s }}>
       <canvas
         ref={canvasRef}
         data-testid={props.canvasTestId}
@@ -34,17 +36,17 @@ export function RasterFigure(props: RasterFigureProps) {
         role="img"
         style={{
           position: 'absolute',
-          left: plot.left,
-          top: plot.top,
-          width: plot.width,
-          height: plot.height,
+          left: plot.left * s,
+          top: plot.top * s,
+          width: plot.width * s,
+          height: plot.height * s,
         }}
       />
       <svg
         ref={svgRef}
         data-testid={props.svgTestId}
-        width={width}
-        height={height}
+        width={width * s}
+        height={height * s}
         viewBox={`0 0 ${width} ${height}`}
         style={{ position: 'absolute', left: 0, top: 0 }}
         // The canvas is the picture and carries its text alternative; the marks over it repeat it.

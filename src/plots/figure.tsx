@@ -11,6 +11,7 @@ import {
   type SVGProps,
 } from 'react';
 import { figureSvg } from './export';
+import { usePlotScale } from './scale';
 
 export interface FigureHandle {
   /** The figure as a standalone SVG document (raster embedded). */
@@ -73,11 +74,12 @@ type FigureSvgProps = Omit<SVGProps<SVGSVGElement>, 'ref' | 'width' | 'height'> 
 export function FigureSvg(props: FigureSvgProps) {
   const { ref, width, height, title, description, plot, titleColor, children, ...rest } = props;
   const { titleX = plot.left, titleY = 16, ...svgProps } = rest;
+  const scale = usePlotScale();
   return (
     <svg
       ref={ref}
-      width={width}
-      height={height}
+      width={width * scale}
+      height={height * scale}
       viewBox={`0 0 ${width} ${height}`}
       fontFamily="system-ui, sans-serif"
       fontSize={12}

@@ -16,6 +16,8 @@ export interface NumberSliderProps {
   testId?: string;
   /** Hide the visible label (the control keeps its accessible name). */
   compact?: boolean;
+  /** The link keys this control sets, space-separated: an embed's `controls=` finds it by them. */
+  linkKeys?: string;
 }
 
 const LOG_STEPS = 1000;
@@ -63,7 +65,10 @@ export function NumberSlider(props: NumberSliderProps) {
   };
 
   return (
-    <div className={compact ? 'number-slider compact' : 'number-slider'}>
+    <div
+      className={compact ? 'number-slider compact' : 'number-slider'}
+      data-link-keys={props.linkKeys}
+    >
       <label htmlFor={`${id}-range`} className={compact ? 'visually-hidden' : undefined}>
         {label}
       </label>

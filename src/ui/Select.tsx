@@ -6,6 +6,8 @@ export interface SelectProps<T extends string> {
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   testId?: string;
+  /** The link keys this control sets, space-separated: an embed's `controls=` finds it by them. */
+  linkKeys?: string;
   /** Hide the visible label (the control keeps its accessible name). */
   compact?: boolean;
 }
@@ -16,11 +18,12 @@ export function Select<T extends string>({
   options,
   onChange,
   testId,
+  linkKeys,
   compact = false,
 }: SelectProps<T>) {
   const id = useId();
   return (
-    <div className="select">
+    <div className="select" data-link-keys={linkKeys}>
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {label}
       </label>

@@ -23,13 +23,15 @@ export interface VectorEditorProps {
   onChange: (column: string, values: number[]) => void;
   onAddRow: () => void;
   onRemoveRow: (i: number) => void;
+  /** The link keys this editor sets, space-separated: an embed's `controls=` finds it by them. */
+  linkKeys?: string;
 }
 
 export function VectorEditor(props: VectorEditorProps) {
   const { columns, rowLabel, picked, minRows, maxRows, onChange, onAddRow, onRemoveRow } = props;
   const rows = columns[0]?.values.length ?? 0;
   return (
-    <div className="vector-editor">
+    <div className="vector-editor" data-link-keys={props.linkKeys}>
       <table>
         <thead>
           <tr>

@@ -20,6 +20,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
       <fieldset>
         <legend>Model</legend>
         <Select<CollapseParams['loss']>
+          linkKeys="loss"
           label="loss"
           value={p.loss}
           testId="loss-select"
@@ -30,6 +31,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(loss) => set({ loss })}
         />
         <Select<'0' | '1'>
+          linkKeys="bias"
           label="bias"
           value={p.bias ? '1' : '0'}
           testId="bias-select"
@@ -40,6 +42,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(b) => set({ bias: b === '1' })}
         />
         <NumberSlider
+          linkKeys="depth"
           label="depth"
           value={p.depth}
           min={0}
@@ -49,6 +52,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(v) => set({ depth: Math.round(v) })}
         />
         <NumberSlider
+          linkKeys="lam-w"
           label="λ_W"
           value={p['lam-w']}
           min={L.lamMin}
@@ -58,6 +62,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(v) => set({ 'lam-w': tidy(v) })}
         />
         <NumberSlider
+          linkKeys="lam-h"
           label="λ_H"
           value={p['lam-h']}
           min={L.lamMin}
@@ -67,6 +72,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(v) => set({ 'lam-h': tidy(v) })}
         />
         <NumberSlider
+          linkKeys="lr"
           label="step scale α"
           value={p.lr}
           min={L.lrMin}
@@ -87,6 +93,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
         ) : (
           <>
             <NumberSlider
+              linkKeys="K"
               label="K"
               value={p.K}
               min={L.kMin}
@@ -99,6 +106,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
               }}
             />
             <NumberSlider
+              linkKeys="n"
               label="n per class"
               value={p.n}
               min={1}
@@ -108,6 +116,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
               onChange={(v) => set({ n: Math.round(v) })}
             />
             <NumberSlider
+              linkKeys="ratio"
               label="imbalance ratio"
               value={p.ratio}
               min={1}
@@ -117,6 +126,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
               onChange={(v) => set({ ratio: tidy(v) })}
             />
             <NumberSlider
+              linkKeys="major"
               label="majority classes"
               value={p.major}
               min={1}
@@ -128,6 +138,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           </>
         )}
         <NumberSlider
+          linkKeys="d"
           label="d"
           value={p.d}
           min={p.counts?.length ?? p.K}
@@ -137,6 +148,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(v) => set({ d: Math.round(v) })}
         />
         <NumberSlider
+          linkKeys="seed"
           label="seed"
           value={p.seed}
           min={0}
@@ -146,6 +158,7 @@ export function CollapseControls({ params: p }: { params: CollapseParams }) {
           onChange={(v) => set({ seed: Math.round(v) })}
         />
         <Select<CollapseParams['train']>
+          linkKeys="train"
           label="train on"
           value={p.train}
           testId="train-select"

@@ -11,7 +11,7 @@ import { composeCharts } from '../../../plots/compose';
 import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
-import { useElementSize } from '../../../ui/useElementSize';
+import { usePlotBox } from '../../../plots/scale';
 import { ReplayProgress } from '../../../ui/ReplayProgress';
 import { digitsUrl } from '../../../worker/loadDigits';
 import type { CollapseSettings } from '../compute/collapseEngine';
@@ -23,6 +23,7 @@ import { CollapseFigures } from './CollapseFigures';
 import { collapseJson } from './exportData';
 import { useCollapseCompute } from './useCollapseCompute';
 import './collapse.css';
+import { useShowsControls } from '../../../app/controlsFilter';
 
 /** Steps one play tick advances: one at first, then about 1% of the step (log-time playback). */
 export const playStride = (step: number): number => Math.max(1, Math.floor(step / 100));
@@ -46,6 +47,7 @@ export function settingsOf(p: CollapseParams): CollapseSettings {
 }
 
 export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
+  const showsControls = useShowsControls(embed);
   const p = useAtlas((s) => s.params.collapse);
   const set = useSetView('collapse');
   const settings = useMemo(() => settingsOf(p), [p]);
@@ -55,7 +57,7 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
   const panelRef = useRef<HTMLElement>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(chartsRef);
+  const box = usePlotBox(chartsRef);
   const active = useLiveGate(panelRef);
   const [playing, setPlaying] = useState(false);
 
@@ -94,7 +96,7 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
       data-state={error ? 'error' : done ? 'done' : 'running'}
       aria-label="neural collapse: class means and classifiers converging to a simplex ETF"
     >
-      {!embed && <CollapseControls params={p} />}
+      {showsControls && <CollapseControls params={p} />}
       <div className="figure-column collapse-figures">
         <div className="collapse-transport" role="group" aria-label="playback">
           {playing ? (

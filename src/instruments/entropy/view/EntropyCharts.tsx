@@ -22,12 +22,13 @@ export function EntropyCharts(props: {
   colors: ThemeColors;
 }) {
   const { snap, params: e, width, height, embed, colors } = props;
-  const cols = width >= 560 ? 2 : 1;
-  const w = Math.max(200, Math.floor((width - (cols - 1) * GAP) / cols));
+  // An embed always shows its four charts 2 × 2, as small as the frame asks: nothing spills.
+  const cols = embed || width >= 560 ? 2 : 1;
+  const w = Math.max(embed ? 100 : 200, Math.floor((width - (cols - 1) * GAP) / cols));
   // Three rows fit a laptop screen under the transport row; a taller window gets taller charts.
   const fit = Math.floor((window.innerHeight - 190) / 3);
   const h = embed
-    ? Math.max(150, Math.floor((height - GAP) / 2))
+    ? Math.max(80, Math.floor((height - GAP) / 2))
     : Math.max(200, Math.min(300, Math.round(w * 0.72), fit));
   const box = { width: w, height: h, colors };
   const total = Math.max(10, e.step, snap?.step ?? 0);

@@ -26,6 +26,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
       <fieldset>
         <legend>Problem</legend>
         <Select<EntropyParams['task']>
+          linkKeys="task"
           label="task"
           value={e.task}
           testId="task"
@@ -40,6 +41,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
         ) : (
           <>
             <NumberSlider
+              linkKeys="B"
               label="prompts B"
               value={e.B}
               min={1}
@@ -50,6 +52,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
               onChange={(v) => set({ B: Math.round(v) })}
             />
             <NumberSlider
+              linkKeys="K"
               label={e.task === 'seq' ? 'vocabulary K' : 'actions K'}
               value={e.K}
               min={2}
@@ -63,6 +66,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
         )}
         {e.task === 'seq' && !explicit && (
           <NumberSlider
+            linkKeys="L"
             label="length L"
             value={e.L}
             min={L.lMin}
@@ -73,6 +77,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
           />
         )}
         <Select<EntropyParams['init']>
+          linkKeys="init"
           label="initial logits"
           value={e.init}
           testId="init"
@@ -83,6 +88,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
           onChange={(init) => set({ init })}
         />
         <NumberSlider
+          linkKeys="seed"
           label="seed"
           value={Math.min(e.seed, SEED_SLIDER_MAX)}
           min={0}
@@ -95,6 +101,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
       <fieldset>
         <legend>Update</legend>
         <Select<Alg>
+          linkKeys="alg"
           label="algorithm"
           value={e.alg}
           testId="alg"
@@ -106,6 +113,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
           onChange={(alg) => set({ alg })}
         />
         <NumberSlider
+          linkKeys="lr"
           label="lr η"
           value={e.lr}
           min={1e-3}
@@ -115,6 +123,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
           onChange={(v) => set({ lr: tidy(v) })}
         />
         <NumberSlider
+          linkKeys="temp"
           label="temperature"
           value={e.temp}
           min={0.05}
@@ -125,6 +134,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
         />
         {e.alg === 'grpo' && (
           <NumberSlider
+            linkKeys="G"
             label="rollouts G"
             value={e.G}
             min={L.gMin}
@@ -138,6 +148,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
       <fieldset>
         <legend>Intervention</legend>
         <Select<Method>
+          linkKeys="method"
           label="method"
           value={e.method}
           testId="method"
@@ -149,6 +160,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
       <fieldset>
         <legend>Readouts and backend</legend>
         <NumberSlider
+          linkKeys="k"
           label="pass@k: k"
           value={e.k}
           min={1}
@@ -159,6 +171,7 @@ export function EntropyControls({ params: e }: { params: EntropyParams }) {
           onChange={(v) => set({ k: Math.round(v) })}
         />
         <Select<TrainId>
+          linkKeys="train"
           label="train on"
           value={e.train}
           testId="train"
@@ -179,6 +192,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
     case 'bonus':
       return (
         <NumberSlider
+          linkKeys="coef"
           label="coef"
           value={e.coef}
           min={1e-4}
@@ -192,6 +206,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
       return (
         <>
           <NumberSlider
+            linkKeys="clip-r"
             label="clip r"
             value={e['clip-r']}
             min={1e-5}
@@ -201,6 +216,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
             onChange={(v) => set({ 'clip-r': tidy(v) })}
           />
           <NumberSlider
+            linkKeys="w-low"
             label="ω low"
             value={e['w-low']}
             min={-10}
@@ -209,6 +225,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
             onChange={(v) => set({ 'w-low': tidy(v) })}
           />
           <NumberSlider
+            linkKeys="w-high"
             label="ω high"
             value={e['w-high']}
             min={-10}
@@ -222,6 +239,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
       return (
         <>
           <NumberSlider
+            linkKeys="kl-k"
             label="k (fraction)"
             value={e['kl-k']}
             min={1e-5}
@@ -231,6 +249,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
             onChange={(v) => set({ 'kl-k': tidy(v) })}
           />
           <NumberSlider
+            linkKeys="kl-beta"
             label="β"
             value={e['kl-beta']}
             min={0}
@@ -243,6 +262,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
     case 'steer':
       return (
         <NumberSlider
+          linkKeys="steer-w"
           label="w min"
           value={e['steer-w']}
           min={0.01}
@@ -255,6 +275,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
       return (
         <>
           <Select<Divergence>
+            linkKeys="div"
             label="divergence"
             value={e.div}
             testId="div"
@@ -266,6 +287,7 @@ function MethodKnobs({ e }: { e: EntropyParams }) {
             onChange={(div) => set({ div })}
           />
           <NumberSlider
+            linkKeys="div-coef"
             label="coef"
             value={e['div-coef']}
             min={1e-4}

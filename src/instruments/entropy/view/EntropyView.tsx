@@ -12,7 +12,7 @@ import type { FigureHandle } from '../../../plots/figure';
 import { figureSvg } from '../../../plots/export';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
-import { useElementSize } from '../../../ui/useElementSize';
+import { usePlotBox } from '../../../plots/scale';
 import { ReplayProgress } from '../../../ui/ReplayProgress';
 import { settingsOf } from '../compute/settings';
 import { entropyReadouts } from '../readouts';
@@ -22,6 +22,7 @@ import { EntropyReadoutList } from './EntropyReadoutList';
 import { entropyJson } from './entropyJson';
 import { useEntropyCompute } from './useEntropyCompute';
 import './entropy.css';
+import { useShowsControls } from '../../../app/controlsFilter';
 
 /**
  * Updates per tick while playing. On the CPU one update per worker round trip keeps up; on the
@@ -31,6 +32,7 @@ import './entropy.css';
 const playStride = (backend: string | undefined): number => (backend === 'gpu' ? 8 : 1);
 
 export function EntropyView({ embed, colors }: ViewProps) {
+  const showsControls = useShowsControls(embed);
   const e = useAtlas((s) => s.params.entropy);
   const set = useSetView('entropy');
   const settings = useMemo(() => settingsOf(e), [e]);
@@ -44,7 +46,7 @@ export function EntropyView({ embed, colors }: ViewProps) {
   const panelRef = useRef<HTMLElement>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(chartsRef);
+  const box = usePlotBox(chartsRef);
   const active = useLiveGate(panelRef);
   const [playing, setPlaying] = useState(false);
   const maxStep = 10000;
@@ -101,7 +103,7 @@ export function EntropyView({ embed, colors }: ViewProps) {
       data-backend={snap?.backend ?? ''}
       aria-label="policy entropy under policy-gradient training"
     >
-      {!embed && <EntropyControls params={e} />}
+      {showsControls && <EntropyControls params={e} />}
       <div className="figure-column entropy-figures">
         <div className="entropy-transport" role="group" aria-label="playback">
           {playing ? (

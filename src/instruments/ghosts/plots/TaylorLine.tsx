@@ -9,6 +9,7 @@ import { useMemo, type ReactNode, type Ref } from 'react';
 import type { RealLine } from '../science';
 import { Axis } from '../../../plots/axes';
 import { FigureSvg, useSvgFigure, type FigureHandle } from '../../../plots/figure';
+import { usePlotScale } from '../../../plots/scale';
 import { diamondMark, LineLegend, lineMark } from '../../../plots/legend';
 import { linePath } from '../../../plots/paths';
 import { extent } from '../../../plots/scales';
@@ -96,8 +97,10 @@ export function TaylorLine(props: TaylorLineProps) {
   const labelRow = (i: number) =>
     markers.slice(0, i).some((o) => Math.abs(x(o.t) - x(markers[i]?.t ?? 0)) < 30) ? -20 : -5;
 
+  // The figure is drawn at the plot scale (FigureSvg); its box must be as large.
+  const scale = usePlotScale();
   return (
-    <div className="line-figure" style={{ width, height }}>
+    <div className="line-figure" style={{ width: width * scale, height: height * scale }}>
       <FigureSvg
         ref={svgRef}
         data-testid="taylor-svg"

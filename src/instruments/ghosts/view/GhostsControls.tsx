@@ -21,6 +21,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
       <fieldset>
         <legend>Logits z and directional derivatives a = ∇z·v</legend>
         <VectorEditor
+          linkKeys="z a y"
           columns={[
             { name: 'z', label: 'z_k', values: g.z, min: -L.zAbs, max: L.zAbs },
             { name: 'a', label: 'a_k', values: g.a, min: -L.aAbs, max: L.aAbs },
@@ -43,6 +44,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
       <fieldset>
         <legend>Step</legend>
         <NumberSlider
+          linkKeys="tau"
           label="step τ"
           value={g.tau}
           min={L.tauMin}
@@ -53,6 +55,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
         />
         {rFinite ? (
           <NumberSlider
+            linkKeys="r"
             label="r = τ/ρ_a"
             value={g.tau / rhoA}
             min={L.rMin}
@@ -68,6 +71,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
       <fieldset>
         <legend>Temperature and Taylor order</legend>
         <NumberSlider
+          linkKeys="T"
           label="temperature T"
           value={g.T}
           min={L.tempMin}
@@ -78,6 +82,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
           onChange={(T) => setGhosts({ T: Number(T.toPrecision(4)) })}
         />
         <NumberSlider
+          linkKeys="n"
           label="Taylor order n"
           value={g.n}
           min={L.nMin}
@@ -93,7 +98,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
       </fieldset>
       <fieldset>
         <legend>Picture</legend>
-        <label className="checkbox">
+        <label className="checkbox" data-link-keys="span">
           <input
             type="checkbox"
             checked={g.span === null}
@@ -104,6 +109,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
         </label>
         {g.span !== null && (
           <NumberSlider
+            linkKeys="span"
             label="window half-width"
             value={g.span}
             min={L.spanMin}
@@ -114,6 +120,7 @@ export function GhostsControls({ params: g, rhoA }: { params: GhostsParams; rhoA
           />
         )}
         <Select
+          linkKeys="color"
           label="colour"
           value={g.color}
           options={COLOR_OPTIONS}

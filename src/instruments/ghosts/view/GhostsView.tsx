@@ -9,7 +9,7 @@ import { atTemperature, realLine, realLineSpan, rhoA, taylorCoeffs } from '../sc
 import type { FigureHandle } from '../../../plots/figure';
 import { ComplexPlane, PLANE_MARGIN } from '../plots/ComplexPlane';
 import { TaylorLine } from '../plots/TaylorLine';
-import { useElementSize } from '../../../ui/useElementSize';
+import { usePlotBox } from '../../../plots/scale';
 import { formatNumber } from '../../../ui/format';
 import { useLiveGate } from '../../../app/useLiveGate';
 import type { ThemeColors } from '../../../app/theme';
@@ -24,6 +24,7 @@ import { ModeTabs } from './ModeTabs';
 import { SpikePanel } from './spike/SpikePanel';
 import { BatchPanel } from './batch/BatchPanel';
 import { SweepPanel } from './sweep/SweepPanel';
+import { useShowsControls } from '../../../app/controlsFilter';
 
 const MIN_PIXELS = 512;
 const MAX_PIXELS = 1536;
@@ -75,20 +76,22 @@ export function GhostsView({ embed, colors }: { embed: boolean; colors: ThemeCol
 
 /** The complex step plane and the real line. */
 function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
+  const showsControls = useShowsControls(embed);
   const g = useAtlas((s) => s.params.ghosts);
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
   const lineBoxRef = useRef<HTMLDivElement>(null);
   const lineRef = useRef<FigureHandle>(null);
-  const box = useElementSize(boxRef);
-  const lineBox = useElementSize(lineBoxRef);
+  const box = usePlotBox(boxRef);
+  const lineBox = usePlotBox(lineBoxRef);
   // Temperature, in one place: everything below sees the logits z/T and slopes a/T (so
   // ρ_a(T) = πT/Δ_a, Sao 2026 §6.4). The editors keep showing the raw z and a. The memos keep
   // the arrays' identity while z, a and T are unchanged, which the compute hook relies on.
   const zT = useMemo(() => atTemperature(g.z, g.T), [g.z, g.T]);
   const aT = useMemo(() => atTemperature(g.a, g.T), [g.a, g.T]);
+  // An embed's frame may be small (480×270): there the plane shrinks rather than spill over.
   const side = Math.max(
-    160,
+    embed ? 80 : 160,
     Math.min(
       box.width - PLANE_MARGIN.left - PLANE_MARGIN.right,
       box.height - PLANE_MARGIN.top - PLANE_MARGIN.bottom,
@@ -159,7 +162,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
       data-ready={result !== null && !stale ? 'true' : 'false'}
       aria-label="ghosts: the complex zeros of the softmax partition function"
     >
-      {!embed && <GhostsControls params={g} rhoA={rA} />}
+      {showsControls && <GhostsControls params={g} rhoA={rA} />}
       <div className="figure-column">
         {figure}
         {!embed && (

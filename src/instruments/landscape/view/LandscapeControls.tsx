@@ -27,6 +27,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
       <fieldset>
         <legend>Data</legend>
         <Select
+          linkKeys="data"
           label={ownName ? `data (own file in use: ${ownName})` : 'data'}
           value={p.data}
           options={opts(DATA_IDS)}
@@ -36,6 +37,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
         {p.data !== 'digits' && (
           <>
             <NumberSlider
+              linkKeys="n"
               label="points"
               value={p.n}
               min={L.nMin}
@@ -45,6 +47,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
               onChange={(n) => train({ n: Math.round(n) })}
             />
             <NumberSlider
+              linkKeys="noise"
               label="noise"
               value={p.noise}
               min={0}
@@ -64,6 +67,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(hidden) => train({ hidden })}
         />
         <Select
+          linkKeys="act"
           label="activation"
           value={p.act}
           options={opts(ACTIVATIONS)}
@@ -71,6 +75,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(act) => train({ act })}
         />
         <Select
+          linkKeys="opt"
           label="optimiser"
           value={p.opt}
           options={opts(OPTIMISERS)}
@@ -78,6 +83,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(opt) => train({ opt })}
         />
         <NumberSlider
+          linkKeys="lr"
           label="learning rate"
           value={p.lr}
           min={1e-4}
@@ -87,6 +93,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(lr) => train({ lr: tidy(lr) })}
         />
         <NumberSlider
+          linkKeys="wd"
           label="weight decay"
           value={p.wd}
           min={0}
@@ -96,6 +103,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(wd) => train({ wd: tidy(wd) })}
         />
         <NumberSlider
+          linkKeys="batch"
           label="batch (0 = full)"
           value={p.batch}
           min={0}
@@ -105,6 +113,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(b) => train({ batch: Math.round(b) })}
         />
         <NumberSlider
+          linkKeys="seed"
           label="seed"
           value={p.seed}
           min={0}
@@ -114,6 +123,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(seed) => train({ seed: Math.round(seed) })}
         />
         <Select
+          linkKeys="train"
           label="train on"
           value={p.train}
           options={[
@@ -127,6 +137,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
       <fieldset>
         <legend>Slice</legend>
         <Select
+          linkKeys="dirs"
           label="directions"
           value={p.dirs}
           options={opts(DIRS)}
@@ -134,6 +145,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(dirs) => set({ dirs })}
         />
         <Select
+          linkKeys="norm"
           label="normalisation"
           value={p.norm}
           options={opts(NORMS)}
@@ -141,6 +153,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(norm) => set({ norm })}
         />
         <Select
+          linkKeys="bias"
           label="biases"
           value={p.bias}
           options={opts(BIAS_RULES)}
@@ -148,6 +161,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(bias) => set({ bias })}
         />
         <NumberSlider
+          linkKeys="span"
           label="span ±"
           value={p.span}
           min={SPAN.min}
@@ -157,6 +171,7 @@ export function LandscapeControls({ p, ownName }: { p: LandscapeParams; ownName:
           onChange={(span) => set({ span: tidy(span) })}
         />
         <NumberSlider
+          linkKeys="grid"
           label="grid"
           value={p.grid}
           min={GRID.min}

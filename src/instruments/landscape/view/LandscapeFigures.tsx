@@ -9,6 +9,7 @@ import { InterpChart } from '../plots/InterpChart';
 import { SliceHeatmap } from '../plots/SliceHeatmap';
 import { Surface3d } from '../plots/Surface3d';
 import { endLabel } from './pins';
+import { usePlotScale } from '../../../plots/scale';
 
 export function LandscapeFigures({
   state: s,
@@ -29,12 +30,16 @@ export function LandscapeFigures({
   colors: ThemeColors;
   ref?: Ref<FigureHandle>;
 }) {
-  const width = Math.max(300, boxWidth);
-  const height = Math.max(200, boxHeight);
+  // An embed's frame may be as small as 480×270: there the figures shrink rather than spill.
+  const width = Math.max(embed ? 160 : 300, boxWidth);
+  const height = Math.max(embed ? 100 : 200, boxHeight);
   // The slice takes the left (a square plus its colour bar); the side column holds the data
-  // with its decision regions and the 1-D panel.
+  // with its decision regions and the 1-D panel; a small embed shows the slice alone.
+  const showSide = !embed || width >= 420;
+  // Chart units: the charts are drawn at the plot scale, so their column is as much wider.
+  const scale = usePlotScale();
   const sideW = Math.max(150, Math.min(embed ? 200 : 240, Math.round(width * 0.36)));
-  const mainW = width - sideW - 12;
+  const mainW = showSide ? width - sideW - 16 : width;
   const pca = s.pca;
   const names: [string, string] = pca
     ? [
@@ -76,40 +81,42 @@ export function LandscapeFigures({
           </p>
         )}
       </div>
-      <div className="landscape-side" style={{ width: sideW }}>
-        {s.regions && (
-          <DataPlot
-            samples={s.samples}
-            regions={s.regions}
-            bounds={s.bounds}
-            grid={REGION_GRID}
-            size={dataH}
-            colors={colors}
-          />
-        )}
-        {ip && ends && (
-          <InterpChart
-            title={
-              ip.from.kind === 'initial' && ip.to.kind === 'current'
-                ? '1-D: L((1−α)θ₀ + αθ)'
-                : '1-D: L((1−α)θ_a + αθ_b)'
-            }
-            ends={ends}
-            lines={[
-              {
-                key: 'pair',
-                label: `${ends[0]} → ${ends[1]}`,
-                color: colors.loss,
-                alphas: ip.alphas,
-                loss: ip.loss,
-              },
-            ]}
-            width={sideW}
-            height={Math.max(140, height - dataH - 8)}
-            colors={colors}
-          />
-        )}
-      </div>
+      {showSide && (
+        <div className="landscape-side" style={{ width: sideW * scale }}>
+          {s.regions && (
+            <DataPlot
+              samples={s.samples}
+              regions={s.regions}
+              bounds={s.bounds}
+              grid={REGION_GRID}
+              size={dataH}
+              colors={colors}
+            />
+          )}
+          {ip && ends && (
+            <InterpChart
+              title={
+                ip.from.kind === 'initial' && ip.to.kind === 'current'
+                  ? '1-D: L((1−α)θ₀ + αθ)'
+                  : '1-D: L((1−α)θ_a + αθ_b)'
+              }
+              ends={ends}
+              lines={[
+                {
+                  key: 'pair',
+                  label: `${ends[0]} → ${ends[1]}`,
+                  color: colors.loss,
+                  alphas: ip.alphas,
+                  loss: ip.loss,
+                },
+              ]}
+              width={sideW}
+              height={Math.max(140, height - dataH - 8)}
+              colors={colors}
+            />
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import type { ViewProps } from '../../instrument';
 import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
 import { BackendBadge } from '../../../ui/BackendBadge';
-import { useElementSize } from '../../../ui/useElementSize';
+import { usePlotBox } from '../../../plots/scale';
 import { LANDSCAPE_LIMITS } from '../link';
 import { landscapeReadouts } from '../readouts';
 import { CsvDrop } from './CsvInput';
@@ -32,11 +32,13 @@ import {
 } from './pins';
 import { useLandscape, useTrainSettings, type OwnData } from './useLandscape';
 import './landscape.css';
+import { useShowsControls } from '../../../app/controlsFilter';
 
 const SPEEDS = [1, 5, 20] as const;
 const PLAY_DELAY_MS = 30;
 
 export function LandscapeView({ embed, colors }: ViewProps) {
+  const showsControls = useShowsControls(embed);
   const p = useAtlas((s) => s.params.landscape);
   const set = useSetView('landscape');
   const [own, setOwn] = useState<OwnData | null>(null);
@@ -54,7 +56,7 @@ export function LandscapeView({ embed, colors }: ViewProps) {
   const panelRef = useRef<HTMLElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(boxRef);
+  const box = usePlotBox(boxRef);
   const active = useLiveGate(panelRef);
 
   // The play loop: the next request goes out once the last one is answered, so the slice
@@ -80,7 +82,7 @@ export function LandscapeView({ embed, colors }: ViewProps) {
       data-state={dataState}
       aria-label="loss landscape of a training network"
     >
-      {!embed && <LandscapeControls p={p} ownName={own?.name ?? null} />}
+      {showsControls && <LandscapeControls p={p} ownName={own?.name ?? null} />}
       <div className="figure-column landscape-main">
         <div className="landscape-transport" role="group" aria-label="training">
           {playing ? (

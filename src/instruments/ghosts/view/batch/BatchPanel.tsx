@@ -25,7 +25,8 @@ import { logBins } from '../../../../plots/logBins';
 import { Readout } from '../../../../ui/Readout';
 import { Select } from '../../../../ui/Select';
 import { formatNumber } from '../../../../ui/format';
-import { useElementSize } from '../../../../ui/useElementSize';
+import { usePlotBox } from '../../../../plots/scale';
+import { useAtlas } from '../../../../state/store';
 import { GHOSTS_LIMITS, type TrainOnId } from '../../link';
 import { TrainBadge, TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from './useBatchModel';
@@ -59,11 +60,12 @@ const TRAIN_OPTIONS = [
 const HIST_HEIGHT = 300;
 
 export function BatchPanel(props: BatchPanelProps) {
+  const embed = useAtlas((s) => s.params.embed);
   const { seed, data, dir, step, lr, train, onStep, onData, onDir, onTrain, onLoadSample, colors } =
     props;
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(boxRef);
+  const box = usePlotBox(boxRef);
   const live = useLiveGate(boxRef);
   const [playing, setPlaying] = useState(false);
   const [trainBy, setTrainBy] = useState<(typeof TRAIN_OPTIONS)[number]['value']>('100');
@@ -136,6 +138,7 @@ export function BatchPanel(props: BatchPanelProps) {
         <fieldset>
           <legend>Model</legend>
           <Select<BatchData>
+            linkKeys="data"
             label="data"
             value={data}
             testId="batch-data"
@@ -146,6 +149,7 @@ export function BatchPanel(props: BatchPanelProps) {
             onChange={onData}
           />
           <Select<BatchDirection>
+            linkKeys="dir"
             label="direction v"
             value={dir}
             testId="batch-dir"
@@ -216,8 +220,9 @@ export function BatchPanel(props: BatchPanelProps) {
             batchRhoA={result?.batchRhoA ?? NaN}
             stepNorm={result?.stepNorm ?? null}
             highlighted={boundRadii}
-            width={Math.max(320, Math.min(box.width, 1000))}
-            height={HIST_HEIGHT}
+            // In an embed the histogram fills the frame's figure box; on the page it has its own height.
+            width={embed ? box.width : Math.max(320, Math.min(box.width, 1000))}
+            height={embed ? Math.max(120, box.height) : HIST_HEIGHT}
             colors={colors}
             title={`Per-sample ρ_a along ${dir === 'update' ? "Adam's update" : 'a random direction'}, ${
               result?.n ?? '…'

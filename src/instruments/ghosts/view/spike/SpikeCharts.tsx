@@ -40,16 +40,18 @@ export function SpikeCharts(props: {
   spike: number;
   total: number;
   width: number;
+  /** The box's height: an embed's two charts fill it. */
+  height: number;
   /** Embedded in a slide: loss and accuracy only, side by side and short. */
   compact: boolean;
   colors: ThemeColors;
 }) {
-  const { series, at, hold, spike, total, width, compact, colors } = props;
+  const { series, at, hold, spike, total, width, height, compact, colors } = props;
   const gap = 12;
   const two = compact || width >= 540;
-  const wide = Math.max(compact ? 180 : 280, two ? Math.floor((width - gap) / 2) : width);
+  const wide = Math.max(compact ? 120 : 280, two ? Math.floor((width - gap) / 2) : width);
   const narrow = Math.max(190, width >= 600 ? Math.floor((width - 2 * gap) / 3) : width);
-  const tall = compact ? 370 : 320;
+  const tall = compact ? Math.max(100, height) : 320;
   const band = { from: at, to: at + hold, label: `lr × ${spike}` };
   const cursor = series?.step ?? 0;
   const runs = SPIKE_MODES.map((mode, i) => ({ mode, run: series?.runs[i] }));

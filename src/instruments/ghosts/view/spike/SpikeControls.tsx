@@ -24,6 +24,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
       <fieldset>
         <legend>Schedule</legend>
         <NumberSlider
+          linkKeys="lr"
           label="base lr"
           value={g.lr ?? SPIKE_LR}
           min={L.lrMin}
@@ -33,6 +34,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
           onChange={(lr) => setGhosts({ lr: tidy(lr) })}
         />
         <NumberSlider
+          linkKeys="spike"
           label="spike ×"
           value={g.spike}
           min={L.spikeMin}
@@ -42,6 +44,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
           onChange={(spike) => setGhosts({ spike: tidy(spike) })}
         />
         <NumberSlider
+          linkKeys="at"
           label="spike at step"
           value={g.at}
           min={0}
@@ -51,6 +54,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
           onChange={(v) => schedule(Math.round(v), g.hold)}
         />
         <NumberSlider
+          linkKeys="hold"
           label="hold (steps)"
           value={g.hold}
           min={0}
@@ -67,6 +71,7 @@ export function SpikeControls({ params: g }: { params: GhostsParams }) {
       <fieldset>
         <legend>Seed</legend>
         <NumberSlider
+          linkKeys="seed"
           label="seed"
           value={Math.min(g.seed, SEED_SLIDER_MAX)}
           min={0}

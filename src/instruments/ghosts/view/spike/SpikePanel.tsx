@@ -17,13 +17,14 @@ import type { FigureHandle } from '../../../../plots/figure';
 import { figureSvg } from '../../../../plots/export';
 import { useAtlas, useSetView } from '../../../../state/store';
 import { Readout } from '../../../../ui/Readout';
-import { useElementSize } from '../../../../ui/useElementSize';
+import { usePlotBox } from '../../../../plots/scale';
 import { ReplayProgress } from '../../../../ui/ReplayProgress';
 import { TrainBadge } from '../TrainOnSelect';
 import { SpikeCharts } from './SpikeCharts';
 import { SpikeControls } from './SpikeControls';
 import { spikeJson } from './spikeJson';
 import { useSpikeCompute } from './useSpikeCompute';
+import { useShowsControls } from '../../../../app/controlsFilter';
 
 /** Pause between steps while playing, so the charts are seen to grow. */
 const PLAY_DELAY_MS = 15;
@@ -35,6 +36,7 @@ function finalAccuracy(series: SpikeSeries | null, run: number): number | null {
 }
 
 export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
+  const showsControls = useShowsControls(embed);
   const g = useAtlas((s) => s.params.ghosts);
   const setGhosts = useSetView('ghosts');
   const settings: SpikeSettings = useMemo(
@@ -55,7 +57,7 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
   const panelRef = useRef<HTMLElement>(null);
   const chartsRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(chartsRef);
+  const box = usePlotBox(chartsRef);
   const active = useLiveGate(panelRef);
   const [playing, setPlaying] = useState(false);
 
@@ -115,7 +117,7 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
       data-state={error ? 'error' : done ? 'done' : 'running'}
       aria-label="learning-rate spike: plain Adam, gradient clipping and the ρ_a controller"
     >
-      {!embed && <SpikeControls params={g} />}
+      {showsControls && <SpikeControls params={g} />}
       <div className="figure-column spike-figures">
         <div className="spike-transport" role="group" aria-label="playback">
           {playing ? (
@@ -179,6 +181,7 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
             spike={g.spike}
             total={total}
             width={box.width}
+            height={box.height}
             compact={embed}
             colors={colors}
           />

@@ -12,7 +12,8 @@ import type { ThemeColors } from '../../../../app/theme';
 import type { FigureHandle } from '../../../../plots/figure';
 import { SweepChart, type SweepSeries } from '../../plots/SweepChart';
 import { Readout } from '../../../../ui/Readout';
-import { useElementSize } from '../../../../ui/useElementSize';
+import { usePlotBox } from '../../../../plots/scale';
+import { useAtlas } from '../../../../state/store';
 import type { TrainOnId } from '../../link';
 import { TrainOnSelect } from '../TrainOnSelect';
 import { useBatchModel } from '../batch/useBatchModel';
@@ -56,9 +57,10 @@ interface SweepResult {
 }
 
 export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: SweepPanelProps) {
+  const embed = useAtlas((s) => s.params.embed);
   const boxRef = useRef<HTMLDivElement>(null);
   const figureRef = useRef<FigureHandle>(null);
-  const box = useElementSize(boxRef);
+  const box = usePlotBox(boxRef);
   const rs = useMemo(() => logGrid(-2, 2, 25), []);
   const target = step;
   const [done, setDone] = useState<SweepCurve[]>([]);
@@ -150,8 +152,9 @@ export function SweepPanel({ seed, data, step, lr, train, onTrain, colors }: Swe
             ref={figureRef}
             rs={rs}
             series={series}
-            width={Math.max(360, Math.min(box.width, 1000))}
-            height={CHART_HEIGHT}
+            // In an embed the chart fills the frame's figure box; on the page it has its own height.
+            width={embed ? box.width : Math.max(360, Math.min(box.width, 1000))}
+            height={embed ? Math.max(200, box.height) : CHART_HEIGHT}
             colors={colors}
             title={`One step of length τ = r·ρ_a(v) from the model at step ${target} (${
               data === 'digits' ? '8×8 digits' : 'spirals'
