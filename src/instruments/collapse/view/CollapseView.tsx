@@ -7,6 +7,7 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react
 import { ExportBar } from '../../../app/ExportBar';
 import type { ThemeColors } from '../../../app/theme';
 import { useLiveGate } from '../../../app/useLiveGate';
+import { useTransport } from '../../../state/transport';
 import { composeCharts } from '../../../plots/compose';
 import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
@@ -69,6 +70,14 @@ export function CollapseView({ embed, colors }: { embed: boolean; colors: ThemeC
     }, 0);
     return () => clearTimeout(timer);
   }, [playing, active, done, target, set]);
+  useTransport({
+    play: () => setPlaying(true),
+    pause: () => setPlaying(false),
+    step: () => {
+      setPlaying(false);
+      set({ step: target + 1 });
+    },
+  });
 
   useImperativeHandle(
     figureRef,

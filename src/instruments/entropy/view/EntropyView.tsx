@@ -7,6 +7,7 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { ExportBar } from '../../../app/ExportBar';
 import { useLiveGate } from '../../../app/useLiveGate';
+import { useTransport } from '../../../state/transport';
 import type { ViewProps } from '../../instrument';
 import type { FigureHandle } from '../../../plots/figure';
 import { figureSvg } from '../../../plots/export';
@@ -62,6 +63,14 @@ export function EntropyView({ embed, colors }: ViewProps) {
     }, 0);
     return () => clearTimeout(timer);
   }, [playing, active, done, target, set, stride]);
+  useTransport({
+    play: () => setPlaying(true),
+    pause: () => setPlaying(false),
+    step: () => {
+      setPlaying(false);
+      set({ step: Math.min(maxStep, target + 1) });
+    },
+  });
 
   useImperativeHandle(
     figureRef,

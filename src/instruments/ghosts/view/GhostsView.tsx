@@ -111,6 +111,9 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
   // While a new result is computed the previous one stays on screen; data-ready says which.
   const analysis = result?.analysis ?? null;
   const rhoStar = analysis?.rhoStar ?? null;
+  // ρ* and the zero shown are for earlier z, a until the new analysis is back (or, paused, later).
+  const analysisStale = result !== null && (result.request.z !== zT || result.request.a !== aT);
+  const pending = analysisStale ? (active ? 'updating' : 'paused') : null;
   const r = g.tau / rA;
 
   // The real line (f64, CPU): microseconds, so it is derived during render.
@@ -201,6 +204,7 @@ function PlaneView({ embed, colors }: { embed: boolean; colors: ThemeColors }) {
           readouts={readouts}
           certified={analysis?.certified ?? null}
           compact={embed}
+          pending={pending}
         />
         {!embed && <TaylorReadoutList readouts={readouts} order={g.n} />}
         <ExportBar

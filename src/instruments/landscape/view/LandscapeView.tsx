@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ExportBar } from '../../../app/ExportBar';
 import { useLiveGate } from '../../../app/useLiveGate';
+import { useTransport } from '../../../state/transport';
 import type { ViewProps } from '../../instrument';
 import type { FigureHandle } from '../../../plots/figure';
 import { useAtlas, useSetView } from '../../../state/store';
@@ -70,6 +71,14 @@ export function LandscapeView({ embed, colors }: ViewProps) {
     }, PLAY_DELAY_MS);
     return () => clearTimeout(timer);
   }, [playing, active, done, speed, set, p.step]);
+  useTransport({
+    play: () => setPlaying(true),
+    pause: () => setPlaying(false),
+    step: () => {
+      setPlaying(false);
+      set({ step: Math.min(LANDSCAPE_LIMITS.stepMax, p.step + 1) });
+    },
+  });
 
   const values = landscapeReadouts(state);
   const backend = state?.slice?.provenance ?? state?.trainProvenance ?? null;

@@ -18,6 +18,7 @@ const STEP_MAX = GHOSTS_LIMITS.stepMax;
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ViewExport } from '../../../../app/exportJson';
 import { useLiveGate } from '../../../../app/useLiveGate';
+import { useTransport } from '../../../../state/transport';
 import type { ThemeColors } from '../../../../app/theme';
 import type { FigureHandle } from '../../../../plots/figure';
 import { RadiusHistogram } from '../../plots/RadiusHistogram';
@@ -85,6 +86,14 @@ export function BatchPanel(props: BatchPanelProps) {
     const t = setTimeout(() => onStep(Math.min(STEP_MAX, step + ADVANCE_CHUNK)), 30);
     return () => clearTimeout(t);
   }, [running, ready, step, onStep]);
+  useTransport({
+    play: () => setPlaying(true),
+    pause: () => setPlaying(false),
+    step: () => {
+      setPlaying(false);
+      onStep(Math.min(STEP_MAX, step + ADVANCE_CHUNK));
+    },
+  });
 
   const bound = useMemo(() => (result ? boundSamples(result, BOUND_COUNT) : []), [result]);
   const boundRadii = useMemo(() => bound.map((b) => b.rhoA), [bound]);

@@ -7,6 +7,7 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react
 import { ExportBar } from '../../../../app/ExportBar';
 import type { ThemeColors } from '../../../../app/theme';
 import { useLiveGate } from '../../../../app/useLiveGate';
+import { useTransport } from '../../../../state/transport';
 import {
   SPIKE_LR,
   spikeTotal,
@@ -108,6 +109,14 @@ export function SpikePanel({ embed, colors }: { embed: boolean; colors: ThemeCol
     if (atEnd) setGhosts({ step: 0 });
     setPlaying(true);
   };
+  useTransport({
+    play,
+    pause: () => setPlaying(false),
+    step: () => {
+      setPlaying(false);
+      setGhosts({ step: Math.min(total, target + 1) });
+    },
+  });
 
   return (
     <section
