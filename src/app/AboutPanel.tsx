@@ -40,8 +40,11 @@ export function inApp(to: () => void) {
 
 export function AboutPanel({ id, title, about }: { id: string; title: string; about: About }) {
   const params = useAtlas((s) => s.params);
-  // Presentation mode opens on the figure; the lecturer opens the panel when wanted.
-  const [open, setOpen] = useState(() => remembered(id) ?? !params.present);
+  // Presentation mode and phones open on the figure (figure first); the reader opens the panel
+  // when wanted. At 1000 px and narrower the page is one column (styles.css).
+  const [open, setOpen] = useState(
+    () => remembered(id) ?? (!params.present && !window.matchMedia('(max-width: 1000px)').matches),
+  );
   return (
     <details
       className="about-panel"
