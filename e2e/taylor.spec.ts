@@ -32,9 +32,10 @@ test('inside ρ*, T_32(τ) equals the loss at τ = 0.5ρ* (0.1888664061)', async
 test('beyond ρ*, T_16(τ) = −54.55361997 at τ = 1.5ρ* while L(τ) stays small', async ({ page }) => {
   await page.goto(`${E1}&n=16&tau=2.356194490192345`);
   await ghostsReady(page);
-  // τ is held to six digits (2.35619); T_16 moves ~3500·Δτ there, so it agrees to 2 decimals.
+  // τ is held to six digits (2.35619, Δτ = 4.5e-6); T_16 moves ~3500·Δτ there and L about
+  // 0.018·Δτ, so they agree to 2 decimals and 6 digits (SPEC's values are at the exact τ).
   expect(await readValue(page, 'taylor-at-tau')).toBeCloseTo(-54.55361997, 2);
-  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.008943181295, 7);
+  expect(await readValue(page, 'loss-at-tau')).toBeCloseTo(0.008943181295, 6);
   expect(await readValue(page, 'taylor-rel-error')).toBeGreaterThan(1000);
 });
 
