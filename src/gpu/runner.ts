@@ -31,6 +31,16 @@ async function compile(
   entryPoint: string,
 ): Promise<GPUComputePipeline> {
   const module = device.createShaderModule({ code });
+  await checkCompilation(module, code, entryPoint);
+  return device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint } });
+}
+
+/** Throws ShaderCompileError naming each WGSL error's line and its source text. */
+export async function checkCompilation(
+  module: GPUShaderModule,
+  code: string,
+  entryPoint: string,
+): Promise<void> {
   const info = await module.getCompilationInfo();
   const errors = info.messages.filter((m) => m.type === 'error');
   if (errors.length > 0) {
@@ -40,7 +50,6 @@ async function compile(
       .join('\n');
     throw new ShaderCompileError(`WGSL compile error in entry ${entryPoint}:\n${text}`);
   }
-  return device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint } });
 }
 
 export function storageBuffer(device: GPUDevice, data: Float32Array | Uint32Array): GPUBuffer {

@@ -8,7 +8,7 @@
 import rngLib from '../../../../shaders/lib/counter_rng.wgsl?raw';
 import stepSrc from '../../../../shaders/entropy/step.wgsl?raw';
 import reduceSrc from '../../../../shaders/entropy/reduce.wgsl?raw';
-import { ShaderCompileError, storageBuffer, uniformBuffer } from '../../../gpu/runner';
+import { checkCompilation, storageBuffer, uniformBuffer } from '../../../gpu/runner';
 import { softmaxRow } from '../science/policy';
 import type { Problem, UpdateParams } from '../science/types';
 import { PAD_LOGIT, binaryRewards, encodeParams, pathConstants, rowShape } from './params';
@@ -80,15 +80,7 @@ async function pipeline(
   code: string,
   entryPoint: string,
 ): Promise<GPUComputePipeline> {
-  const info = await module.getCompilationInfo();
-  const errors = info.messages.filter((m) => m.type === 'error');
-  if (errors.length > 0) {
-    const lines = code.split('\n');
-    const text = errors
-      .map((m) => `${m.lineNum}:${m.linePos} ${m.message}\n  ${lines[m.lineNum - 1] ?? ''}`)
-      .join('\n');
-    throw new ShaderCompileError(`WGSL compile error in entry ${entryPoint}:\n${text}`);
-  }
+  await checkCompilation(module, code, entryPoint);
   return device.createComputePipelineAsync({ layout, compute: { module, entryPoint } });
 }
 
